@@ -1,0 +1,66 @@
+# RA Planner. The two commands: `make serve` and `make test`.
+GO      ?= go
+DIST    ?= dist
+ADDR    ?= 127.0.0.1:8080
+# GitHub Pages project name the site is served under (empty: served from the root).
+PREFIX  ?=
+GOROOT  := $(shell $(GO) env GOROOT)
+WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+# The pure packages (no go-app), also tested under GOOS=js GOARCH=wasm in Node.
+PURE    := ./app/catalog/ ./app/scenario/ ./app/licensing/ ./app/examples/ ./app/diagram/
+
+.PHONY: all dist serve test vet unit jstest e2e chromium bench fuzz clean
+
+all: dist
+
+## dist: build the static site into dist/ (the wasm, the prerendered pages, web/ assets)
+dist:
+	rm -rf $(DIST)
+	mkdir -p $(DIST)/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/web/app.wasm ./wasm
+	$(GO) run ./build -out $(DIST) -prefix "$(PREFIX)"
+	cp -R web/. $(DIST)/web/
+	@echo "site built in $(DIST)/"
+
+## serve: build and serve the site at http://$(ADDR) the way GitHub Pages does
+serve: dist
+	$(GO) run ./build -serve -dir $(DIST) -addr $(ADDR) -prefix "$(PREFIX)"
+
+## test: every test: vet, unit, the pure packages under Node (GOOS=js), and e2e in headless Chromium
+test: vet unit jstest e2e
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ ./app/...
+
+unit:
+	$(GO) test -count=1 ./...
+
+jstest:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMEXEC)" $(PURE)
+
+e2e: chromium dist
+	$(GO) test -count=1 -tags e2e -timeout 10m ./e2e/ -dist $(CURDIR)/$(DIST)
+
+## chromium: install Debian's Chromium when missing (as root), or say what to do
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "e2e tests need Chromium: install it (Debian: sudo apt-get install chromium) and run make test again"; exit 1; \
+	fi
+
+## bench: the Go benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./app/...
+
+## fuzz: run each fuzz target for FUZZTIME
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./app/scenario/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecodeFragment$$' -fuzztime $(FUZZTIME) ./app/scenario/
+
+clean:
+	rm -rf $(DIST)
