@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The browser glue: files, downloads, clipboard, printing and focus. Each
+// call is guarded, so a browser that lacks an API gives an error message,
+// never a panic that would kill the page.
+
+// guard runs fn and turns a JavaScript exception (a Go panic in wasm) into an error.
+func guard(fn func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	fn()
+	return nil
+}
+
+// readFile reads the first file of an <input type=file> as text and calls
+// done on the UI goroutine with its content or an error.
+func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.Context, text string, err error)) {
+	err := guard(func() {
+		files := input.Get("files")
+		if files.Get("length").Int() == 0 {
+			return
+		}
+		f := files.Index(0)
+		if size := f.Get("size").Int(); size > maxBytes {
+			done(ctx, "", fmt.Errorf("the file %q is %d bytes; the largest scenario accepted is %d bytes", f.Get("name").String(), size, maxBytes))
+			return
+		}
+		var onText, onErr app.Func
+		release := func() { onText.Release(); onErr.Release() }
+		onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+			text := args[0].String()
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, text, nil) })
+			release()
+			return nil
+		})
+		onErr = app.FuncOf(func(this app.Value, args []app.Value) any {
+			msg := "the file could not be read"
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, "", fmt.Errorf("%s", msg)) })
+			release()
+			return nil
+		})
+		f.Call("text").Call("then", onText, onErr)
+		input.Set("value", "") // choosing the same file again fires change again
+	})
+	if err != nil {
+		done(ctx, "", fmt.Errorf("the file could not be read: %v", err))
+	}
+}
+
+// download offers data as a file named name.
+func download(name, mime string, data []byte) error {
+	return guard(func() {
+		w := app.Window()
+		arr := w.Get("Uint8Array").New(len(data))
+		app.CopyBytesToJS(arr, data)
+		blob := w.Get("Blob").New([]any{arr}, map[string]any{"type": mime})
+		url := w.Get("URL").Call("createObjectURL", blob)
+		doc := w.Get("document")
+		a := doc.Call("createElement", "a")
+		a.Set("href", url)
+		a.Set("download", name)
+		doc.Get("body").Call("appendChild", a)
+		a.Call("click")
+		a.Call("remove")
+		w.Get("URL").Call("revokeObjectURL", url)
+	})
+}
+
+// copyText puts text on the clipboard and calls done with the outcome.
+func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool)) {
+	err := guard(func() {
+		clip := app.Window().Get("navigator").Get("clipboard")
+		if !clip.Truthy() {
+			done(ctx, false)
+			return
+		}
+		var ok, fail app.Func
+		ok = app.FuncOf(func(app.Value, []app.Value) any {
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, true) })
+			ok.Release()
+			fail.Release()
+			return nil
+		})
+		fail = app.FuncOf(func(app.Value, []app.Value) any {
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, false) })
+			ok.Release()
+			fail.Release()
+			return nil
+		})
+		clip.Call("writeText", text).Call("then", ok, fail)
+	})
+	if err != nil {
+		done(ctx, false)
+	}
+}
+
+// printPage opens the browser's print dialog.
+func printPage() {
+	guard(func() { app.Window().Call("print") })
+}
+
+// focus moves the keyboard focus to the element with the given id, after
+// the next render.
+func focus(ctx app.Context, id string) {
+	ctx.Defer(func(ctx app.Context) {
+		guard(func() {
+			if el := app.Window().GetElementByID(id); el.Truthy() {
+				el.Call("focus")
+			}
+		})
+	})
+}

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/licensing"
+)
+
+const svgNS = "http://www.w3.org/2000/svg"
+
+// svg makes an SVG element; every SVG element needs the namespace.
+func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+
+// px writes a coordinate with at most one decimal.
+func px(v float64) string { return strconv.FormatFloat(float64(int64(v*10+0.5))/10, 'f', -1, 64) }
+
+// renderDiagram draws the resource accounts as a layered graph laid out by
+// the diagram package, each node coloured and labelled by its plan.
+func (p *Planner) renderDiagram() app.UI {
+	l := p.layout
+	w, h := l.Width*p.zoom, l.Height*p.zoom
+	return app.Section().ID("diagram").Class("card").Body(
+		app.Div().Class("card-head").Body(
+			app.H2().Text("Resource accounts"),
+			app.Div().Class("zoom").Role("group").Aria("label", "Zoom").Body(
+				app.Button().Type("button").Class("btn btn-small").ID("zoom-out").Aria("label", "Zoom out").Text("−").
+					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(p.zoom / 1.25) }),
+				app.Span().Class("zoom-level").Text(strconv.Itoa(int(p.zoom*100+0.5))+"%"),
+				app.Button().Type("button").Class("btn btn-small").ID("zoom-in").Aria("label", "Zoom in").Text("+").
+					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(p.zoom * 1.25) }),
+				app.Button().Type("button").Class("btn btn-small").ID("zoom-reset").Text("100%").
+					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(1) }),
+			),
+		),
+		legend(),
+		app.If(len(p.doc.Accounts) == 0, func() app.UI {
+			return app.P().Class("empty").Text("No auto attendant or call queue yet: add one in the call flow editor below.")
+		}).Else(func() app.UI {
+			return app.Div().Class("diagram-scroll").Body(
+				svg("svg").Class("diagram").
+					Attr("width", px(w)).Attr("height", px(h)).
+					Attr("viewBox", "0 0 "+px(l.Width)+" "+px(l.Height)).
+					Role("group").Aria("label", "Diagram of the resource accounts; select a node to edit it").
+					Body(
+						svg("defs").Body(
+							svg("marker").ID("arrow").Attr("viewBox", "0 0 10 10").Attr("refX", "9").Attr("refY", "5").
+								Attr("markerWidth", "8").Attr("markerHeight", "8").Attr("orient", "auto-start-reverse").
+								Body(svg("path").Attr("d", "M0 0L10 5L0 10z").Class("arrow-head")),
+						),
+						svg("g").Class("edges").Body(
+							app.Range(l.Edges).Slice(func(i int) app.UI {
+								e := l.Edges[i]
+								class := "edge"
+								if e.Back {
+									class += " edge-back"
+								}
+								if e.Self {
+									class += " edge-self"
+								}
+								return svg("path").Class(class).Attr("d", e.Path()).Attr("marker-end", "url(#arrow)")
+							}),
+						),
+						svg("g").Class("nodes").Body(
+							app.Range(l.Nodes).Slice(func(i int) app.UI { return p.renderNode(i) }),
+						),
+					),
+			)
+		}),
+	)
+}
+
+func (p *Planner) setZoom(z float64) {
+	if z < 0.25 {
+		z = 0.25
+	}
+	if z > 3 {
+		z = 3
+	}
+	p.zoom = z
+}
+
+// renderNode draws account i: a box with its name, its type and number,
+// and its plan as a word (colour is never the only signal).
+func (p *Planner) renderNode(i int) app.UI {
+	b := p.layout.Nodes[i]
+	a := p.doc.Accounts[i]
+	plan := p.result.Accounts[i].Planned
+	kind := "AA"
+	if a.Type == "call-queue" {
+		kind = "CQ"
+	}
+	sub := kind
+	if a.PhoneNumber != "" {
+		sub += " · " + a.PhoneNumber
+	}
+	label := p.accountName(i) + ", " + typeLabel(a.Type)
+	if a.PhoneNumber != "" {
+		label += ", " + a.PhoneNumber
+	}
+	label += ": " + planLabel(plan, p.result.Edition)
+	class := "node plan-" + string(plan)
+	if a.ID == p.selected {
+		class += " selected"
+	}
+	id := a.ID
+	selectNode := func(ctx app.Context) {
+		p.selected = id
+		ctx.ScrollTo("editor")
+		focus(ctx, "account-name")
+	}
+	return svg("g").Class(class).DataSet("account", a.ID).DataSet("plan", string(plan)).
+		Attr("transform", "translate("+px(b.X)+" "+px(b.Y)+")").
+		TabIndex(0).Role("button").Aria("label", label).
+		OnClick(func(ctx app.Context, e app.Event) { selectNode(ctx) }).
+		OnKeyDown(func(ctx app.Context, e app.Event) {
+			switch e.Get("key").String() {
+			case "Enter", " ":
+				e.PreventDefault()
+				selectNode(ctx)
+			}
+		}).
+		Body(
+			svg("title").Text(label),
+			svg("rect").Class("node-box").Attr("width", px(b.W)).Attr("height", px(b.H)).Attr("rx", "8"),
+			svg("rect").Class("node-band").Attr("width", "6").Attr("height", px(b.H)).Attr("rx", "3"),
+			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Text(ellipsis(p.accountName(i), 24)),
+			svg("text").Class("node-sub").Attr("x", "14").Attr("y", "40").Text(sub),
+			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(planShort(plan)),
+		)
+}
+
+// ellipsis shortens s to at most n characters.
+func ellipsis(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// legend explains the colours and words of the diagram.
+func legend() app.UI {
+	items := []struct {
+		plan licensing.Plan
+		text string
+	}{
+		{licensing.PlanFree, "Free license"},
+		{licensing.PlanPaid, "Paid license"},
+		{licensing.PlanNone, "Keeps its resource account, no license needed"},
+		{licensing.PlanNoAccount, "No resource account needed"},
+	}
+	return app.Ul().Class("legend").Aria("label", "Legend").Body(
+		app.Range(items).Slice(func(i int) app.UI {
+			it := items[i]
+			return app.Li().Body(
+				app.Span().Class("swatch plan-"+string(it.plan)).Aria("hidden", true).Text(planShort(it.plan)),
+				app.Text(" "+it.text),
+			)
+		}),
+		app.Li().Body(app.Span().Class("swatch-line").Aria("hidden", true), app.Text(" routes calls to")),
+		app.Li().Body(app.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" returns to an earlier menu (loop)")),
+	)
+}

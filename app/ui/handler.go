@@ -1,0 +1,41 @@
+// Package ui holds the go-app components of RA Planner. They only render the
+// engine's results and dispatch the user's edits: every rule lives in the
+// pure packages (scenario, licensing, diagram).
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Routes registers the pages of the app. Both the browser entry (wasm) and
+// the static site generator (build) call it, so they agree on the pages.
+func Routes() {
+	app.Route("/", func() app.Composer { return &Planner{} })
+}
+
+// Handler returns the go-app handler that describes the page: title, local
+// icons and styles. prefix is the GitHub Pages project name ("" for a site
+// served from the root); wasmSize is the uncompressed size of app.wasm.
+func Handler(prefix, wasmSize string) *app.Handler {
+	h := &app.Handler{
+		Name:        "RA Planner",
+		ShortName:   "RA Planner",
+		Title:       "RA Planner – Teams resource account licenses",
+		Description: "Plan the licenses of the resource accounts behind Microsoft Teams auto attendants and call queues: free Virtual User allotment, what to buy, and what a redesign saves. Runs entirely in your browser.",
+		Lang:        "en",
+		Icon: app.Icon{
+			Default: "/web/icon-192.png",
+			Large:   "/web/icon-512.png",
+			SVG:     "/web/icon.svg",
+		},
+		BackgroundColor:   "#ffffff",
+		ThemeColor:        "#3b3a8f",
+		LoadingLabel:      "Loading RA Planner…",
+		Styles:            []string{"/web/app.css"},
+		WasmContentLength: wasmSize,
+	}
+	if prefix != "" {
+		h.Resources = app.GitHubPages(prefix)
+	}
+	return h
+}

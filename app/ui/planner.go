@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/diagram"
+	"github.com/raplanner/raplanner/app/examples"
+	"github.com/raplanner/raplanner/app/licensing"
+	"github.com/raplanner/raplanner/app/scenario"
+)
+
+// storageKey is the localStorage key of the autosaved scenario.
+const storageKey = "ra-planner.scenario"
+
+// Planner is the page. It owns the scenario document; every edit goes
+// through apply, which reruns the engine and the diagram layout once, saves
+// the scenario to the URL and localStorage, and lets Render draw the result.
+type Planner struct {
+	app.Compo
+
+	doc    *scenario.Document
+	result *licensing.Result
+	layout diagram.Layout
+
+	ready    bool              // the browser app has loaded its scenario and rendered it
+	selected string            // id of the account open in the editor
+	drafts   map[string]string // field key → text the user typed that is not (yet) valid
+	problems map[string]string // field key → what is wrong with the draft
+	alert    string            // an error the user must see (role="alert")
+	status   string            // a polite status message ("Link copied")
+	undo     *deletion         // the last deleted account, until undone or replaced
+	zoom     float64           // diagram zoom factor, 1 = natural size
+	fragment string            // the URL fragment the page last wrote or read
+}
+
+// deletion remembers a deleted account and the routes that pointed to it.
+type deletion struct {
+	index   int
+	account scenario.Account
+	from    []routeRef
+}
+
+type routeRef struct {
+	account string // id of the account that routed to the deleted one
+	pos     int    // position of the route in its routesTo
+}
+
+// OnInit computes the built-in default scenario, so the prerendered page
+// shows real results before the wasm starts.
+func (p *Planner) OnInit() {
+	p.zoom = 1
+	p.replace(examples.Default())
+}
+
+// OnMount loads the scenario of the link, or the autosaved one, and marks
+// the page ready.
+func (p *Planner) OnMount(ctx app.Context) {
+	d, err := p.fromLink(ctx)
+	switch {
+	case err == nil:
+		p.replace(d)
+	case errors.Is(err, scenario.ErrNoPlan):
+		if saved := p.fromStorage(ctx); saved != nil {
+			p.replace(saved)
+		}
+	default:
+		p.alert = err.Error()
+		if saved := p.fromStorage(ctx); saved != nil {
+			p.replace(saved)
+		}
+	}
+	p.save(ctx)
+	p.ready = true
+}
+
+// OnNav reloads the scenario when the user opens another #plan= link in the
+// same tab. A link that cannot be read keeps the scenario on screen.
+func (p *Planner) OnNav(ctx app.Context) {
+	if !p.ready {
+		return
+	}
+	frag := ctx.Page().URL().Fragment
+	if frag == p.fragment {
+		return
+	}
+	d, err := scenario.DecodeFragment(frag)
+	switch {
+	case errors.Is(err, scenario.ErrNoPlan):
+		return
+	case err != nil:
+		p.alert = err.Error()
+		p.fragment = frag
+		return
+	}
+	p.alert = ""
+	p.replace(d)
+	p.save(ctx)
+}
+
+func (p *Planner) fromLink(ctx app.Context) (*scenario.Document, error) {
+	frag := ctx.Page().URL().Fragment
+	if strings.TrimSpace(frag) == "" {
+		return nil, scenario.ErrNoPlan
+	}
+	return scenario.DecodeFragment(frag)
+}
+
+func (p *Planner) fromStorage(ctx app.Context) (d *scenario.Document) {
+	defer func() {
+		// Storage can throw in sandboxed frames: start from the default.
+		if recover() != nil {
+			d = nil
+		}
+	}()
+	var saved string
+	if err := ctx.LocalStorage().Get(storageKey, &saved); err != nil || saved == "" {
+		return nil
+	}
+	d, err := scenario.Decode([]byte(saved))
+	if err != nil {
+		return nil
+	}
+	return d
+}
+
+// replace puts a whole new document on screen (example, link, file).
+func (p *Planner) replace(d *scenario.Document) {
+	p.doc = d
+	p.drafts = map[string]string{}
+	p.problems = map[string]string{}
+	p.undo = nil
+	p.selected = ""
+	if len(d.Accounts) > 0 {
+		p.selected = d.Accounts[0].ID
+	}
+	p.recompute()
+}
+
+// recompute runs the engine and the layout for the current document.
+func (p *Planner) recompute() {
+	p.result = licensing.Compute(p.doc)
+	p.layout = diagram.Layered(diagram.Accounts(p.doc, p.result), diagram.Options{})
+}
+
+// apply runs an edit on the document, then recomputes and saves. The edit
+// must leave a valid document: fields are validated before they are applied.
+func (p *Planner) apply(ctx app.Context, edit func(d *scenario.Document)) {
+	edit(p.doc)
+	p.recompute()
+	p.save(ctx)
+}
+
+// save writes the scenario to the URL fragment (no reload) and localStorage.
+func (p *Planner) save(ctx app.Context) {
+	frag, err := scenario.EncodeFragment(p.doc)
+	if err != nil {
+		p.alert = err.Error()
+		return
+	}
+	p.fragment = frag
+	u := *ctx.Page().URL()
+	u.Fragment = frag
+	u.RawFragment = ""
+	ctx.Page().ReplaceURL(&u)
+	data, err := scenario.Encode(p.doc)
+	if err != nil {
+		return
+	}
+	func() {
+		defer func() { recover() }() // storage may be unavailable
+		ctx.LocalStorage().Set(storageKey, string(data))
+	}()
+}
+
+// typed records what the user typed into field key and, when err is not
+// nil, what is wrong with it. The text stays in the field until it is
+// settled, so a value the app normalises does not jump while typing.
+func (p *Planner) typed(key, text string, err error) {
+	p.drafts[key] = text
+	if err != nil {
+		p.problems[key] = err.Error()
+	} else {
+		delete(p.problems, key)
+	}
+}
+
+// settle forgets the typed text of field key once the user leaves a valid
+// field; an invalid one keeps its text and its message.
+func (p *Planner) settle(key string) {
+	if p.problems[key] == "" {
+		delete(p.drafts, key)
+		delete(p.problems, key)
+	}
+}
+
+// fieldText returns the draft of field key if there is one, else value.
+func (p *Planner) fieldText(key, value string) string {
+	if t, ok := p.drafts[key]; ok {
+		return t
+	}
+	return value
+}
+
+// Render draws the page.
+func (p *Planner) Render() app.UI {
+	root := app.Div().ID("ra-planner").Class("planner")
+	if p.ready {
+		root = root.DataSet("ready", "true")
+	}
+	return root.Body(
+		p.renderHeader(),
+		p.renderAlerts(),
+		app.Main().Class("content").Body(
+			app.Div().Class("columns").Body(
+				app.Div().Class("col-inputs").Body(
+					p.renderEditions(),
+					p.renderSubscriptions(),
+				),
+				app.Div().Class("col-results").Body(
+					p.renderResults(),
+				),
+			),
+			p.renderDiagram(),
+			p.renderEditor(),
+			p.renderTable(),
+		),
+		p.renderFooter(),
+	)
+}

@@ -1,0 +1,13 @@
+// Command wasm is the browser entry of RA Planner, built with
+// GOOS=js GOARCH=wasm into web/app.wasm.
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/ui"
+)
+
+func main() {
+	ui.Routes()
+	app.RunWhenOnBrowser()
+}
