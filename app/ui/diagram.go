@@ -113,14 +113,14 @@ func (p *Planner) renderNode(i int) app.UI {
 	return svg("g").Class(class).DataSet("account", a.ID).DataSet("plan", string(plan)).
 		Attr("transform", "translate("+px(b.X)+" "+px(b.Y)+")").
 		TabIndex(0).Role("button").Aria("label", label).
-		OnClick(func(ctx app.Context, e app.Event) { selectNode(ctx) }).
+		OnClick(func(ctx app.Context, e app.Event) { selectNode(ctx) }, app.EventScope(id)).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			switch e.Get("key").String() {
 			case "Enter", " ":
 				e.PreventDefault()
 				selectNode(ctx)
 			}
-		}).
+		}, app.EventScope(id)).
 		Body(
 			svg("title").Text(label),
 			svg("rect").Class("node-box").Attr("width", px(b.W)).Attr("height", px(b.H)).Attr("rx", "8"),

@@ -30,7 +30,7 @@ func (p *Planner) renderEditions() app.UI {
 						Checked(e == current).
 						OnChange(func(ctx app.Context, _ app.Event) {
 							p.apply(ctx, func(d *scenario.Document) { d.Edition = e })
-						}),
+						}, app.EventScope(e)),
 					app.Span().Class("edition-text").Body(
 						app.Strong().Text(info.title),
 						app.Span().Class("edition-dates").Text(info.dates),

@@ -42,7 +42,7 @@ func (p *Planner) renderEditor() app.UI {
 						return app.Li().Body(
 							app.Button().Type("button").Class("account-item").ID("pick-"+a.ID).
 								Aria("current", a.ID == p.selected).
-								OnClick(func(ctx app.Context, e app.Event) { p.selected = id }).
+								OnClick(func(ctx app.Context, e app.Event) { p.selected = id }, app.EventScope(id)).
 								Body(
 									app.Span().Class("kind kind-"+string(a.Type)).Text(kind),
 									app.Span().Class("account-item-name").Text(p.accountName(i)),
@@ -113,7 +113,7 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					if t.Valid() {
 						edit(ctx, func(a *scenario.Account) { a.Type = t })
 					}
-				}),
+				}, app.EventScope(id)),
 			),
 			p.textField("account-number", "Phone number", key("phone"), a.PhoneNumber, "+14255550100", func(ctx app.Context, text string) error {
 				n, err := scenario.NormalizePhoneNumber(text)
@@ -134,7 +134,7 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					if l.Valid() {
 						edit(ctx, func(a *scenario.Account) { a.License = l })
 					}
-				}),
+				}, app.EventScope(id)),
 			),
 			p.textField("account-upn", "Resource account (UPN)", key("upn"), a.UPN, "ra-main@contoso.com", func(ctx app.Context, text string) error {
 				u, err := scenario.NormalizeUPN(text)
@@ -155,7 +155,7 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 		p.renderRoutes(i, reachedFrom, edit),
 		app.Div().Class("form-actions").Body(
 			app.Button().Type("button").ID("delete-account").Class("btn btn-danger").Text("Delete "+p.accountName(i)).
-				OnClick(func(ctx app.Context, e app.Event) { p.deleteAccount(ctx, id) }),
+				OnClick(func(ctx app.Context, e app.Event) { p.deleteAccount(ctx, id) }, app.EventScope(id)),
 		),
 	)
 }
@@ -172,8 +172,8 @@ func (p *Planner) textField(id, label, key, value, placeholder string, apply fun
 			OnInput(func(ctx app.Context, e app.Event) {
 				text := ctx.JSSrc().Get("value").String()
 				p.typed(key, text, apply(ctx, text))
-			}).
-			OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }),
+			}, app.EventScope(key)).
+			OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }, app.EventScope(key)),
 		app.Div().ID(id+"-error").Class("field-error").Text(problem),
 	)
 }
@@ -182,6 +182,13 @@ func (p *Planner) textField(id, label, key, value, placeholder string, apply fun
 // route, and which accounts send calls to it.
 func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, func(*scenario.Account))) app.UI {
 	a := p.doc.Accounts[i]
+	// The accounts it could route to: those it does not route to yet.
+	var targets []int
+	for j, b := range p.doc.Accounts {
+		if !slices.Contains(a.RoutesTo, b.ID) {
+			targets = append(targets, j)
+		}
+	}
 	return app.Div().Class("routes").Body(
 		app.H3().ID("routes-title").Text("Routes calls to"),
 		app.If(len(a.RoutesTo) == 0, func() app.UI {
@@ -207,7 +214,7 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 							edit(ctx, func(a *scenario.Account) {
 								a.RoutesTo = slices.DeleteFunc(slices.Clone(a.RoutesTo), func(s string) bool { return s == to })
 							})
-						}),
+						}, app.EventScope(a.ID, to)),
 				)
 			}),
 		),
@@ -215,11 +222,9 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 			app.Label().For("add-route").Text("Add a route to"),
 			app.Select().ID("add-route").Body(
 				app.Option().Value("").Text("Choose an auto attendant or call queue…").Selected(true),
-				app.Range(p.doc.Accounts).Slice(func(j int) app.UI {
+				app.Range(targets).Slice(func(k int) app.UI {
+					j := targets[k]
 					b := p.doc.Accounts[j]
-					if slices.Contains(a.RoutesTo, b.ID) {
-						return nil
-					}
 					text := p.accountName(j) + " (" + typeLabel(b.Type) + ")"
 					if j == i {
 						text += " – itself"
@@ -237,7 +242,7 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 					}
 				})
 				ctx.JSSrc().Set("value", "")
-			}),
+			}, app.EventScope(a.ID)),
 		),
 		app.If(len(reachedFrom) > 0, func() app.UI {
 			names := ""

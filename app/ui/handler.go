@@ -28,10 +28,12 @@ func Handler(prefix, wasmSize string) *app.Handler {
 			Large:   "/web/icon-512.png",
 			SVG:     "/web/icon.svg",
 		},
-		BackgroundColor:   "#ffffff",
-		ThemeColor:        "#3b3a8f",
-		LoadingLabel:      "Loading RA Planner…",
-		Styles:            []string{"/web/app.css"},
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#3b3a8f",
+		LoadingLabel:    "Loading RA Planner…",
+		Styles:          []string{"/web/app.css"},
+		// Runs before the wasm: see web/urlguard.js.
+		Scripts:           []string{"/web/urlguard.js"},
 		WasmContentLength: wasmSize,
 	}
 	if prefix != "" {

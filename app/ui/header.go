@@ -11,7 +11,7 @@ import (
 func (p *Planner) renderHeader() app.UI {
 	return app.Header().Class("masthead").Body(
 		app.Div().Class("brand").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Width(40).Height(40),
+			app.Img().Src("/web/icon.svg").Alt("RA Planner logo").Width(40).Height(40),
 			app.Div().Body(
 				app.H1().Text("RA Planner"),
 				app.P().Class("tagline").Text("Licenses for the resource accounts of Teams auto attendants and call queues. Everything stays in your browser."),
@@ -24,7 +24,7 @@ func (p *Planner) renderHeader() app.UI {
 					e := examples.All[i]
 					return app.Button().Type("button").ID("example-" + e.Name).Class("btn").
 						Title(e.Title).Text(exampleLabel(e.Name)).
-						OnClick(func(ctx app.Context, _ app.Event) { p.loadExample(ctx, e) })
+						OnClick(func(ctx app.Context, _ app.Event) { p.loadExample(ctx, e) }, app.EventScope(e.Name))
 				}),
 			),
 			app.Div().Class("actions").Body(

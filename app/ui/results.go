@@ -76,11 +76,10 @@ func (p *Planner) renderCost() app.UI {
 						p.typed(key, text, err)
 						if err == nil {
 							p.apply(ctx, func(d *scenario.Document) {
-								cur := currency
-								d.Price = &scenario.Price{Monthly: v, Currency: cur}
+								d.Price = &scenario.Price{Monthly: v, Currency: currency}
 							})
 						}
-					}).
+					}, app.EventScope(currency)).
 					OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }),
 				app.Label().For("currency").Class("visually-hidden").Text("Currency"),
 				app.Select().ID("currency").Body(
@@ -94,7 +93,7 @@ func (p *Planner) renderCost() app.UI {
 					if p.doc.Price != nil {
 						p.apply(ctx, func(d *scenario.Document) { d.Price.Currency = c })
 					}
-				}),
+				}, app.EventScope(currency)),
 			),
 			app.Div().ID("price-error").Class("field-error").Text(p.problems[key]),
 		),

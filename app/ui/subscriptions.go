@@ -74,7 +74,7 @@ func (p *Planner) renderSubscription(i int) app.UI {
 						sku = known.PartNumber
 					}
 					p.apply(ctx, func(d *scenario.Document) { d.Subscriptions[i].SKU = sku })
-				}),
+				}, app.EventScope(i)),
 			app.Div().ID(skuID+"-note").Class("field-note").Body(
 				app.If(p.problems[skuKey] != "", func() app.UI {
 					return app.Span().Class("field-error").Text(p.problems[skuKey])
@@ -95,8 +95,8 @@ func (p *Planner) renderSubscription(i int) app.UI {
 					if err == nil {
 						p.apply(ctx, func(d *scenario.Document) { d.Subscriptions[i].Units = units })
 					}
-				}).
-				OnChange(func(ctx app.Context, e app.Event) { p.settle(unitsKey) }),
+				}, app.EventScope(i)).
+				OnChange(func(ctx app.Context, e app.Event) { p.settle(unitsKey) }, app.EventScope(i)),
 			app.Div().ID(unitsID+"-error").Class("field-error").Text(p.problems[unitsKey]),
 		),
 		app.Td().Body(
@@ -107,7 +107,7 @@ func (p *Planner) renderSubscription(i int) app.UI {
 					p.apply(ctx, func(d *scenario.Document) {
 						d.Subscriptions = append(d.Subscriptions[:i:i], d.Subscriptions[i+1:]...)
 					})
-				}),
+				}, app.EventScope(i)),
 		),
 	)
 }
