@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,35 +43,35 @@ func link(t testing.TB, d *scenario.Document) string {
 	return "/#" + frag
 }
 
-// waitMetrics waits until the page shows the engine's metrics for d (edits
-// re-render asynchronously), then checks every diagram node's plan.
+// waitMetrics waits until the page shows the engine's metrics for d and
+// every diagram node carries the engine's plan (edits re-render
+// asynchronously), and fails with the difference when it does not.
 func waitMetrics(t testing.TB, ctx context.Context, d *scenario.Document) {
 	t.Helper()
 	r := licensing.Compute(d)
 	want := engineMetrics(r)
-	wantJSON, _ := json.Marshal(want)
+	plans := map[string]string{}
+	for i, a := range d.Accounts {
+		plans[a.ID] = string(r.Accounts[i].Planned)
+	}
+	wantJSON, _ := json.Marshal(map[string]any{"metrics": want, "plans": plans})
+	const read = `(() => ({
+		metrics: Object.fromEntries([...document.querySelectorAll("[data-metric]")].map(e => [e.getAttribute("data-metric"), Number(e.getAttribute("data-value"))])),
+		plans: Object.fromEntries([...document.querySelectorAll("[data-account]")].map(n => [n.getAttribute("data-account"), n.getAttribute("data-plan")])),
+	}))()`
 	sctx, cancel := step(ctx)
 	defer cancel()
 	_, err := chromedp.Run(sctx, chromedp.Poll[bool](`(() => {
 		const want = `+string(wantJSON)+`;
-		for (const [k, v] of Object.entries(want)) {
-			const el = document.querySelector('[data-metric="' + k + '"]');
-			if (!el || el.getAttribute("data-value") !== String(v)) return false;
-		}
+		const got = `+read+`;
+		for (const [k, v] of Object.entries(want.metrics)) if (got.metrics[k] !== v) return false;
+		if (Object.keys(got.plans).length !== Object.keys(want.plans).length) return false;
+		for (const [k, v] of Object.entries(want.plans)) if (got.plans[k] !== v) return false;
 		return true;
 	})()`))
 	if err != nil {
-		got := metrics(t, ctx)
-		t.Fatalf("the page's metrics did not become the engine's:\n got %v\nwant %v", got, want)
-	}
-	plans := evalJS[map[string]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("[data-account]")].map(n => [n.getAttribute("data-account"), n.getAttribute("data-plan")]))`)
-	if len(plans) != len(d.Accounts) {
-		t.Errorf("the diagram has %d nodes, the scenario %d accounts", len(plans), len(d.Accounts))
-	}
-	for i, a := range d.Accounts {
-		if got, want := plans[a.ID], string(r.Accounts[i].Planned); got != want {
-			t.Errorf("diagram node %s: data-plan=%q, the engine plans %q", a.ID, got, want)
-		}
+		got := evalJS[map[string]any](t, ctx, read)
+		t.Fatalf("the page did not come to show the engine's plan:\n got %v\nwant %s", got, wantJSON)
 	}
 }
 
@@ -80,6 +79,7 @@ func waitMetrics(t testing.TB, ctx context.Context, d *scenario.Document) {
 // and change events (select elements and fields committed on change).
 func fire(t testing.TB, ctx context.Context, css, value string) {
 	t.Helper()
+	settle(t, ctx)
 	q, _ := json.Marshal(css)
 	v, _ := json.Marshal(value)
 	ok := evalJS[bool](t, ctx, `(() => {
@@ -101,6 +101,28 @@ func fire(t testing.TB, ctx context.Context, css, value string) {
 func settle(t testing.TB, ctx context.Context) {
 	t.Helper()
 	evalJS[chromedp.Void](t, ctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))`, chromedp.EvalAwaitPromise)
+}
+
+// click clicks the element css once the page has settled, then lets the
+// page handle the click.
+func click(t testing.TB, ctx context.Context, css string) {
+	t.Helper()
+	settle(t, ctx)
+	do(t, ctx, chromedp.Click(chromedp.CSS(css)))
+	settle(t, ctx)
+}
+
+// waitText waits until the text of the element css contains want.
+func waitText(t testing.TB, ctx context.Context, css, want string) {
+	t.Helper()
+	q, _ := json.Marshal(css)
+	w, _ := json.Marshal(want)
+	sctx, cancel := step(ctx)
+	defer cancel()
+	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](`(() => { const el = document.querySelector(`+string(q)+`); return !!el && el.innerText.includes(`+string(w)+`); })()`)); err != nil {
+		got := evalJS[string](t, ctx, `(document.querySelector(`+string(q)+`) || {innerText: "(no element)"}).innerText`)
+		t.Fatalf("%s shows %q, want it to contain %q", css, got, want)
+	}
 }
 
 // typeText replaces the text of a field by typing it with the keyboard.
@@ -130,19 +152,16 @@ func TestExamplesFromButtons(t *testing.T) {
 	ctx := newTab(t)
 	open(t, ctx, "/")
 	for _, e := range examples.All {
-		do(t, ctx, chromedp.Click(chromedp.ID("example-"+e.Name)))
+		click(t, ctx, "#example-"+e.Name)
 		waitMetrics(t, ctx, e.Build())
 	}
 	// The documentation's worked example comes out exactly.
-	do(t, ctx, chromedp.Click(chromedp.ID("example-contoso")))
+	click(t, ctx, "#example-contoso")
 	waitMetrics(t, ctx, examples.Contoso())
 	if got := metrics(t, ctx); got["free-allotment"] != 85 || got["free-assigned"] != 85 || got["paid-needed"] != 5 {
 		t.Errorf("Contoso: %v; the documentation says 85 free, 85 assigned, 5 to buy", got)
 	}
-	summary := run(t, ctx, chromedp.Text(chromedp.ID("summary")))
-	if !strings.Contains(summary, "Buy 5 Phone System licenses") {
-		t.Errorf("Contoso summary %q does not say to buy 5 Phone System licenses", summary)
-	}
+	waitText(t, ctx, "#summary", "Buy 5 Phone System licenses")
 }
 
 func TestExamplesFromLinks(t *testing.T) {
@@ -164,7 +183,7 @@ func TestEditionSwitch(t *testing.T) {
 	d := examples.DocDiagram()
 	open(t, ctx, link(t, d))
 	for _, e := range []scenario.Edition{scenario.ResourceAccount2022, scenario.ResourceAccount2024, scenario.VirtualUser2020} {
-		do(t, ctx, chromedp.Click(chromedp.ID("edition-"+string(e))))
+		click(t, ctx, "#edition-"+string(e))
 		d.Edition = e
 		waitMetrics(t, ctx, d)
 	}
@@ -185,16 +204,14 @@ func TestEditCountAndNumber(t *testing.T) {
 	// A unit count that is not a number keeps the text, says what is wrong
 	// next to the field, and leaves the plan alone.
 	typeText(t, ctx, "#sub-units-0", "-5")
-	if msg := run(t, ctx, chromedp.Text(chromedp.ID("sub-units-0-error"))); !strings.Contains(msg, "negative") {
-		t.Errorf("message next to units -5: %q", msg)
-	}
+	waitText(t, ctx, "#sub-units-0-error", "negative")
 	if v := run(t, ctx, chromedp.Value(chromedp.ID("sub-units-0"))); v != "-5" {
 		t.Errorf("the field lost what was typed: %q", v)
 	}
 	waitMetrics(t, ctx, d)
 
 	// Give the nested auto attendant ra2 a number: it now needs a license.
-	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-account="ra2"]`)))
+	click(t, ctx, `[data-account="ra2"]`)
 	typeText(t, ctx, "#account-number", "+1 (425) 555-0102")
 	d.Accounts[1].PhoneNumber = "+14255550102"
 	waitMetrics(t, ctx, d)
@@ -203,9 +220,7 @@ func TestEditCountAndNumber(t *testing.T) {
 	}
 	// A number that is not one: message next to the field, plan unchanged.
 	typeText(t, ctx, "#account-number", "+1 (425) abc")
-	if msg := run(t, ctx, chromedp.Text(chromedp.ID("account-number-error"))); !strings.Contains(msg, "phone number") {
-		t.Errorf("message next to a bad number: %q", msg)
-	}
+	waitText(t, ctx, "#account-number-error", "phone number")
 	waitMetrics(t, ctx, d)
 }
 
@@ -224,7 +239,7 @@ func TestNestingAndUnnesting(t *testing.T) {
 
 	// Nest the queue under the main auto attendant: under the 2024 rule it
 	// no longer answers calls directly and needs no resource account.
-	do(t, ctx, chromedp.Click(chromedp.ID("pick-main")))
+	click(t, ctx, "#pick-main")
 	fire(t, ctx, "#add-route", "queue")
 	d.Accounts[0].RoutesTo = []string{"queue"}
 	waitMetrics(t, ctx, d)
@@ -233,7 +248,7 @@ func TestNestingAndUnnesting(t *testing.T) {
 	}
 
 	// And back.
-	do(t, ctx, chromedp.Click(chromedp.ID("unroute-queue")))
+	click(t, ctx, "#unroute-queue")
 	d.Accounts[0].RoutesTo = nil
 	waitMetrics(t, ctx, d)
 }
@@ -253,7 +268,7 @@ func TestLoop(t *testing.T) {
 		t.Errorf("the loop B→A and the self-loop B→B: %d looping arrows drawn, want 2", n)
 	}
 	// The page still answers after drawing the loop.
-	do(t, ctx, chromedp.Click(chromedp.ID("edition-resource-account-2022")))
+	click(t, ctx, "#edition-resource-account-2022")
 	d.Edition = scenario.ResourceAccount2022
 	waitMetrics(t, ctx, d)
 }
@@ -308,7 +323,7 @@ func Test300Accounts(t *testing.T) {
 func TestAutosaveAcrossReload(t *testing.T) {
 	ctx := newTab(t)
 	open(t, ctx, "/")
-	do(t, ctx, chromedp.Click(chromedp.ID("example-contoso")))
+	click(t, ctx, "#example-contoso")
 	d := examples.Contoso()
 	waitMetrics(t, ctx, d)
 	typeText(t, ctx, "#sub-units-0", "700")
@@ -376,7 +391,7 @@ func TestHostileNamesAreText(t *testing.T) {
 		t.Errorf("%d elements were made from names", n)
 	}
 	// Typed into the editor, the same text stays text.
-	do(t, ctx, chromedp.Click(chromedp.ID("pick-y")))
+	click(t, ctx, "#pick-y")
 	typeText(t, ctx, "#account-name", hostile+"2")
 	d.Accounts[1].Name = hostile + "2"
 	waitMetrics(t, ctx, d)
@@ -392,14 +407,14 @@ func TestDeleteAndUndo(t *testing.T) {
 	ctx := newTab(t)
 	d := examples.DocDiagram()
 	open(t, ctx, link(t, d))
-	do(t, ctx, chromedp.Click(chromedp.ID("pick-ra3")))
-	do(t, ctx, chromedp.Click(chromedp.ID("delete-account")))
+	click(t, ctx, "#pick-ra3")
+	click(t, ctx, "#delete-account")
 	deleted := d.Clone()
 	deleted.Accounts = append(deleted.Accounts[:2:2], deleted.Accounts[3:]...)
 	deleted.Accounts[0].RoutesTo = []string{"ra2", "ra4", "ra5"}
 	waitMetrics(t, ctx, deleted)
 	// Undo brings the account back where it was, with the route to it.
-	do(t, ctx, chromedp.Click(chromedp.ID("undo-delete")))
+	click(t, ctx, "#undo-delete")
 	waitMetrics(t, ctx, d)
 	if got := planOnPage(t, ctx); strings.Join(got.Accounts[0].RoutesTo, ",") != "ra2,ra3,ra4,ra5" || got.Accounts[2].ID != "ra3" {
 		t.Errorf("after undo: routes %v, third account %s", got.Accounts[0].RoutesTo, got.Accounts[2].ID)
@@ -411,6 +426,7 @@ func TestAddAccountsByKeyboard(t *testing.T) {
 	d := examples.DocDiagram()
 	open(t, ctx, link(t, d))
 	// A diagram node opens in the editor with Enter.
+	settle(t, ctx)
 	do(t, ctx, chromedp.Focus(chromedp.CSS(`[data-account="ra5"]`)), chromedp.KeyEvent("\r"))
 	sctx, cancel := step(ctx)
 	defer cancel()
@@ -418,11 +434,13 @@ func TestAddAccountsByKeyboard(t *testing.T) {
 		t.Fatalf("Enter on the Service node did not open it in the editor: %s", stepErr(err))
 	}
 	// "+ Call queue" adds a queue and moves the focus to its name.
+	settle(t, ctx)
 	do(t, ctx, chromedp.Focus(chromedp.ID("add-call-queue")), chromedp.KeyEvent("\r"))
 	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](`document.activeElement && document.activeElement.id === "account-name"`)); err != nil {
 		t.Fatalf("the new queue's name field did not get the focus: %s", stepErr(err))
 	}
 	do(t, ctx, chromedp.KeyEvent("Overflow"))
+	settle(t, ctx)
 	got := planOnPage(t, ctx)
 	if n := len(got.Accounts); n != 6 || got.Accounts[5].Type != scenario.CallQueue {
 		t.Fatalf("after adding a queue: %d accounts", n)
@@ -474,5 +492,55 @@ func TestScreenshots(t *testing.T) {
 	do(t, ctx, chromedp.ResetViewport())
 	screenshot(t, ctx, "planner-1280x800", 1280, 800)
 	screenshot(t, ctx, "planner-390x844", 390, 844)
-	_ = maps.Keys[map[string]int]
+}
+
+// captureDownloads makes the page keep what it offers for download instead
+// of saving it: each download's file name and text land in window.__downloads.
+func captureDownloads(t testing.TB, ctx context.Context) {
+	t.Helper()
+	evalJS[chromedp.Void](t, ctx, `(() => {
+		window.__downloads = [];
+		HTMLAnchorElement.prototype.click = function () {
+			if (!this.download) return;
+			const name = this.download;
+			const url = this.href;
+			window.__downloads.push(fetch(url).then(r => r.text()).then(text => ({name, text})));
+		};
+	})()`)
+}
+
+// downloads returns what the page offered for download since captureDownloads.
+func downloads(t testing.TB, ctx context.Context) []struct{ Name, Text string } {
+	t.Helper()
+	return evalJS[[]struct{ Name, Text string }](t, ctx, `Promise.all(window.__downloads)`, chromedp.EvalAwaitPromise)
+}
+
+func TestExportJSON(t *testing.T) {
+	ctx := newTab(t)
+	d := examples.DocDiagram()
+	open(t, ctx, link(t, d))
+	captureDownloads(t, ctx)
+	click(t, ctx, "#export-json")
+	settle(t, ctx)
+	got := downloads(t, ctx)
+	if len(got) != 1 || !strings.HasSuffix(got[0].Name, ".json") {
+		t.Fatalf("downloads %+v, want one .json file", got)
+	}
+	back, err := scenario.Decode([]byte(got[0].Text))
+	if err != nil {
+		t.Fatalf("the exported file does not import: %v", err)
+	}
+	want, _ := scenario.Decode(mustEncode(t, d))
+	if string(mustEncode(t, back)) != string(mustEncode(t, want)) {
+		t.Errorf("the exported scenario differs from the one on screen:\n%s", got[0].Text)
+	}
+}
+
+func mustEncode(t testing.TB, d *scenario.Document) []byte {
+	t.Helper()
+	b, err := scenario.Encode(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -22,7 +22,7 @@ func (p *Planner) renderHeader() app.UI {
 				app.Span().Class("toolbar-label").Text("Examples:"),
 				app.Range(examples.All).Slice(func(i int) app.UI {
 					e := examples.All[i]
-					return app.Button().Type("button").ID("example-" + e.Name).Class("btn").
+					return app.Button().Type("button").ID("example-"+e.Name).Class("btn").
 						Title(e.Title).Text(exampleLabel(e.Name)).
 						OnClick(func(ctx app.Context, _ app.Event) { p.loadExample(ctx, e) }, app.EventScope(e.Name))
 				}),

@@ -26,11 +26,11 @@ func (p *Planner) renderTable() app.UI {
 						plan := p.result.Accounts[i]
 						return app.Tr().DataSet("row", a.ID).Body(
 							app.Th().Scope("row").Text(p.accountName(i)),
-							app.Td().Text(typeLabel(a.Type)),
-							app.Td().Class("nowrap").Text(a.PhoneNumber),
-							app.Td().Text(licenseLabel(a.LicenseOrDefault())),
-							app.Td().Body(app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(planLabel(plan.Planned, e))),
-							app.Td().Class("why").Text(whyText(plan, e)),
+							app.Td().DataSet("label", "Type").Text(typeLabel(a.Type)),
+							app.Td().DataSet("label", "Phone number").Class("nowrap").Text(a.PhoneNumber),
+							app.Td().DataSet("label", "Holds today").Text(licenseLabel(a.LicenseOrDefault())),
+							app.Td().DataSet("label", "Planned").Body(app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(planLabel(plan.Planned, e))),
+							app.Td().DataSet("label", "Why").Class("why").Text(whyText(plan, e)),
 						)
 					}),
 				),
