@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/advice"
 	"github.com/raplanner/raplanner/app/diagram"
 	"github.com/raplanner/raplanner/app/examples"
 	"github.com/raplanner/raplanner/app/licensing"
@@ -23,6 +24,10 @@ type Planner struct {
 	doc    *scenario.Document
 	result *licensing.Result
 	layout diagram.Layout
+	advice *advice.Advice
+
+	whatIf       map[string]bool   // redesign candidates the user dropped the number of, by id
+	whatIfResult *licensing.Result // the engine's plan of that what-if, or nil
 
 	ready    bool              // the browser app has loaded its scenario and rendered it
 	selected string            // id of the account open in the editor
@@ -131,6 +136,7 @@ func (p *Planner) replace(d *scenario.Document) {
 	p.drafts = map[string]string{}
 	p.problems = map[string]string{}
 	p.undo = nil
+	p.whatIf = map[string]bool{}
 	p.selected = ""
 	if len(d.Accounts) > 0 {
 		p.selected = d.Accounts[0].ID
@@ -142,6 +148,8 @@ func (p *Planner) replace(d *scenario.Document) {
 func (p *Planner) recompute() {
 	p.result = licensing.Compute(p.doc)
 	p.layout = diagram.Layered(diagram.Accounts(p.doc, p.result), diagram.Options{})
+	p.advice = advice.Advise(p.doc, p.result)
+	p.recomputeWhatIf()
 }
 
 // apply runs an edit on the document, then recomputes and saves. The edit
@@ -222,6 +230,7 @@ func (p *Planner) Render() app.UI {
 					p.renderResults(),
 				),
 			),
+			p.renderAdvice(),
 			p.renderDiagram(),
 			p.renderEditor(),
 			p.renderTable(),

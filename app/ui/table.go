@@ -9,7 +9,10 @@ import (
 func (p *Planner) renderTable() app.UI {
 	e := p.result.Edition
 	return app.Section().ID("plan-table").Class("card").Body(
-		app.H2().Text("Per-account plan"),
+		app.Div().Class("card-head").Body(
+			app.H2().Text("Per-account plan"),
+			p.renderExports(),
+		),
 		app.Div().Class("table-scroll").Body(
 			app.Table().Class("plan").Body(
 				app.THead().Body(app.Tr().Body(
