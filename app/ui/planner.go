@@ -9,6 +9,7 @@ import (
 	"github.com/raplanner/raplanner/app/diagram"
 	"github.com/raplanner/raplanner/app/examples"
 	"github.com/raplanner/raplanner/app/licensing"
+	"github.com/raplanner/raplanner/app/powershell"
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
@@ -28,6 +29,11 @@ type Planner struct {
 
 	whatIf       map[string]bool   // redesign candidates the user dropped the number of, by id
 	whatIfResult *licensing.Result // the engine's plan of that what-if, or nil
+
+	imp           importState // the PowerShell import box
+	showScript    bool        // the PowerShell script is shown
+	script        string      // the shown script, built only while shown
+	usageLocation string      // the usage location the script sets
 
 	ready    bool              // the browser app has loaded its scenario and rendered it
 	selected string            // id of the account open in the editor
@@ -56,6 +62,7 @@ type routeRef struct {
 // shows real results before the wasm starts.
 func (p *Planner) OnInit() {
 	p.zoom = 1
+	p.usageLocation = powershell.DefaultUsageLocation
 	p.replace(examples.Default())
 }
 
@@ -150,6 +157,10 @@ func (p *Planner) recompute() {
 	p.layout = diagram.Layered(diagram.Accounts(p.doc, p.result), diagram.Options{})
 	p.advice = advice.Advise(p.doc, p.result)
 	p.recomputeWhatIf()
+	p.recomputeScript()
+	if p.imp.pending() {
+		_, p.imp.preview = powershell.Merge(p.doc, p.imp.in)
+	}
 }
 
 // apply runs an edit on the document, then recomputes and saves. The edit
@@ -234,6 +245,7 @@ func (p *Planner) Render() app.UI {
 			p.renderDiagram(),
 			p.renderEditor(),
 			p.renderTable(),
+			p.renderPowerShell(),
 		),
 		p.renderFooter(),
 	)
