@@ -115,3 +115,22 @@ func TestPowerShellScript(t *testing.T) {
 		t.Errorf("download: %+v", files)
 	}
 }
+
+// TestDeclareUnknownSKU declares that an unknown SKU includes Phone System:
+// its units then count toward the free licenses.
+func TestDeclareUnknownSKU(t *testing.T) {
+	ctx := newTab(t)
+	d := &scenario.Document{
+		Subscriptions: []scenario.Subscription{{SKU: "MCOEV", Units: 10}, {SKU: "CONTOSO_VOICE", Units: 300}},
+		Accounts:      []scenario.Account{{ID: "main", Type: scenario.AutoAttendant, PhoneNumber: "+14255550100"}},
+	}
+	open(t, ctx, link(t, d))
+	waitMetrics(t, ctx, d)
+	waitText(t, ctx, `[data-subscription="1"]`, "Unknown")
+	fire(t, ctx, "#sub-includes-1", string(scenario.IncludesPhoneSystem))
+	d.Subscriptions[1].Includes = scenario.IncludesPhoneSystem
+	waitMetrics(t, ctx, d)
+	if got := metric(t, ctx, "qualifying-licenses"); got != 310 {
+		t.Errorf("qualifying %d, want 310 once CONTOSO_VOICE is declared to include Phone System", got)
+	}
+}

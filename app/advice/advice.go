@@ -124,7 +124,7 @@ func (a *advisor) heldSKU(l scenario.License) string {
 // PHONESYSTEM_VIRTUALUSER.
 func freeSKU(d *scenario.Document) string {
 	for _, s := range d.Subscriptions {
-		if sku, ok := catalog.Lookup(s.SKU); ok && sku.Kind == catalog.ResourceAccount && s.Units > 0 {
+		if sku, _ := licensing.Resolve(s); sku.Kind == catalog.ResourceAccount && s.Units > 0 {
 			return sku.PartNumber
 		}
 	}
@@ -135,7 +135,7 @@ func freeSKU(d *scenario.Document) string {
 func ownedResourceAccountUnits(d *scenario.Document) int64 {
 	var n int64
 	for _, s := range d.Subscriptions {
-		if sku, ok := catalog.Lookup(s.SKU); ok && sku.Kind == catalog.ResourceAccount && s.Units > 0 {
+		if sku, _ := licensing.Resolve(s); sku.Kind == catalog.ResourceAccount && s.Units > 0 {
 			if n > math.MaxInt64-s.Units {
 				return math.MaxInt64
 			}

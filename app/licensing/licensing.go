@@ -123,7 +123,8 @@ type WarningKind string
 
 // The warnings.
 const (
-	// WarnUnknownSKU: a subscription's SKU is not in the catalog; it is not counted.
+	// WarnUnknownSKU: a subscription's SKU is not in the catalog and declares
+	// nothing (see scenario.Subscription.Includes); it is not counted.
 	WarnUnknownSKU WarningKind = "unknown-sku"
 	// WarnUnknownRoute: an account routes to an id no account has.
 	WarnUnknownRoute WarningKind = "unknown-route"
@@ -180,6 +181,23 @@ func Counts(s catalog.SKU, e scenario.Edition) bool {
 	return false
 }
 
+// Resolve returns the catalog entry of a subscription's SKU and whether the
+// catalog knows it. For an unknown SKU that declares what it includes, the
+// entry takes the kind the declaration gives (a Phone System user license
+// or a resource account license), so it counts like a catalog SKU of that kind.
+func Resolve(s scenario.Subscription) (catalog.SKU, bool) {
+	sku, known := catalog.Lookup(s.SKU)
+	if !known {
+		switch s.Includes {
+		case scenario.IncludesPhoneSystem:
+			sku.Kind = catalog.PhoneSystemUser
+		case scenario.IncludesResourceAccount:
+			sku.Kind = catalog.ResourceAccount
+		}
+	}
+	return sku, known
+}
+
 // Allotment returns the free licenses of a tenant with n qualifying licenses.
 func Allotment(n int64) int64 {
 	if n < 1 {
@@ -225,9 +243,9 @@ func ComputeEdition(d *scenario.Document, e scenario.Edition) *Result {
 func (r *Result) countSKUs(d *scenario.Document) {
 	r.SKUs = make([]SKUCount, len(d.Subscriptions))
 	for i, s := range d.Subscriptions {
-		sku, known := catalog.Lookup(s.SKU)
+		sku, known := Resolve(s)
 		c := SKUCount{Index: i, SKU: sku, Known: known, Units: s.Units}
-		if !known {
+		if !known && s.Includes == "" {
 			r.Warnings = append(r.Warnings, Warning{Kind: WarnUnknownSKU, Subscription: i, Account: -1, Value: s.SKU})
 		}
 		if Counts(sku, r.Edition) && s.Units > 0 {

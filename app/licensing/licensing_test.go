@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/raplanner/raplanner/app/catalog"
 	"github.com/raplanner/raplanner/app/examples"
 	"github.com/raplanner/raplanner/app/scenario"
 )
@@ -373,4 +374,24 @@ func ExampleCompute() {
 	r := Compute(examples.Contoso())
 	fmt.Printf("N=%d free=%d assigned=%d paid=%d\n", r.Qualifying, r.Allotment, r.Totals.FreeAssigned, r.Totals.PaidNeeded)
 	// Output: N=600 free=85 assigned=85 paid=5
+}
+
+func TestDeclaredSKUs(t *testing.T) {
+	d := &scenario.Document{Subscriptions: []scenario.Subscription{
+		{SKU: "CONTOSO_VOICE", Units: 50, Includes: scenario.IncludesPhoneSystem},
+		{SKU: "CONTOSO_RA", Units: 5, Includes: scenario.IncludesResourceAccount},
+		// The catalog wins for a SKU it knows: E3 does not include Phone System.
+		{SKU: "SPE_E3", Units: 100, Includes: scenario.IncludesPhoneSystem},
+		{SKU: "MYSTERY", Units: 70},
+	}}
+	r := Compute(d)
+	if r.Qualifying != 50 {
+		t.Errorf("qualifying = %d, want 50: only the unknown SKU declared to include Phone System counts", r.Qualifying)
+	}
+	if len(r.Warnings) != 1 || r.Warnings[0].Value != "MYSTERY" {
+		t.Errorf("warnings %+v, want one for the undeclared unknown SKU", r.Warnings)
+	}
+	if sku, known := Resolve(d.Subscriptions[1]); known || sku.Kind != catalog.ResourceAccount {
+		t.Errorf("Resolve(CONTOSO_RA) = %+v, %v", sku, known)
+	}
 }

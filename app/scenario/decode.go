@@ -185,6 +185,13 @@ func (c *collector) subscriptions(raw json.RawMessage) []Subscription {
 				sub.Units = n
 			}
 		}
+		if s, st := c.str(p+".includes", m["includes"], `"phone-system" or "resource-account"`); st == present {
+			if inc := Includes(s); inc.Valid() {
+				sub.Includes = inc
+			} else {
+				c.add(p+".includes", strconv.Quote(s)+` must be "phone-system" or "resource-account"`)
+			}
+		}
 		subs = append(subs, sub)
 	}
 	return subs

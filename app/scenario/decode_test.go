@@ -146,6 +146,10 @@ func TestDecodeErrors(t *testing.T) {
 		{"non-ASCII character", "{\n  é: 1}", "", []string{"line 2, column 3", "invalid character 'é' looking for beginning of object key string"}},
 		{"bom and syntax", "\xEF\xBB\xBF{x}", "", []string{"line 1, column 2", "invalid character 'x'"}},
 
+		// A declaration of what an unknown SKU includes.
+		{"includes unknown value", `{"subscriptions":[{"sku":"X","units":1,"includes":"teams"}]}`, "subscriptions[0].includes", []string{`"teams"`, `"phone-system"`}},
+		{"includes not text", `{"subscriptions":[{"sku":"X","units":1,"includes":true}]}`, "subscriptions[0].includes", []string{"must be"}},
+
 		// format and edition.
 		{"format v2", `{"format":"ra-planner/v2"}`, "format", []string{`"ra-planner/v2"`, `"ra-planner/v1"`}},
 		{"format empty", `{"format":""}`, "format", []string{`""`, "ra-planner/v1"}},
@@ -427,5 +431,19 @@ func TestClone(t *testing.T) {
 	}
 	if (*scenario.Document)(nil).Clone() != nil {
 		t.Error("Clone(nil) != nil")
+	}
+}
+
+func TestDecodeIncludes(t *testing.T) {
+	d, err := scenario.Decode([]byte(`{"subscriptions":[{"sku":"CONTOSO_VOICE","units":40,"includes":"phone-system"},{"sku":"X","units":1,"includes":"resource-account"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Subscriptions[0].Includes != scenario.IncludesPhoneSystem || d.Subscriptions[1].Includes != scenario.IncludesResourceAccount {
+		t.Errorf("includes decoded as %+v", d.Subscriptions)
+	}
+	b, _ := scenario.Encode(d)
+	if !strings.Contains(string(b), `"includes":"phone-system"`) {
+		t.Errorf("encoded without the declaration: %s", b)
 	}
 }

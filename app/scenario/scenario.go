@@ -94,6 +94,28 @@ type Subscription struct {
 	SKU string `json:"sku"`
 	// Units is the number of purchased (prepaid, enabled) units.
 	Units int64 `json:"units"`
+	// Includes declares, for a SKU the catalog does not know, what its
+	// service plans make it; empty for catalog SKUs and for unknown SKUs
+	// that do not matter. The catalog wins for the SKUs it knows.
+	Includes Includes `json:"includes,omitempty"`
+}
+
+// Includes says what an unknown SKU's service plans make it.
+type Includes string
+
+// The declarations an unknown SKU can carry.
+const (
+	// IncludesPhoneSystem: the SKU includes Phone System (service plan MCOEV,
+	// MCOEV_GOV or MCOEVSMB), so its units count toward the free licenses.
+	IncludesPhoneSystem Includes = "phone-system"
+	// IncludesResourceAccount: the SKU is a resource account license
+	// (service plan MCOEV_VIRTUALUSER or MCOEV_VIRTUALUSER_GOV).
+	IncludesResourceAccount Includes = "resource-account"
+)
+
+// Valid reports whether i is empty or one of the declarations.
+func (i Includes) Valid() bool {
+	return i == "" || i == IncludesPhoneSystem || i == IncludesResourceAccount
 }
 
 // Account is an auto attendant or call queue and the resource account behind it.

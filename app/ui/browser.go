@@ -21,8 +21,9 @@ func guard(fn func()) (err error) {
 	return nil
 }
 
-// readFile reads the first file of an <input type=file> as text and calls
-// done on the UI goroutine with its content or an error.
+// readFile reads the first file of an <input type=file> (or of a drop's
+// dataTransfer) and calls done on the UI goroutine with its bytes, as they
+// are (UTF-16 exports of Windows PowerShell included), or an error.
 func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.Context, text string, err error)) {
 	err := guard(func() {
 		files := input.Get("files")
@@ -37,8 +38,10 @@ func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.
 		var onText, onErr app.Func
 		release := func() { onText.Release(); onErr.Release() }
 		onText = app.FuncOf(func(this app.Value, args []app.Value) any {
-			text := args[0].String()
-			ctx.Dispatch(func(ctx app.Context) { done(ctx, text, nil) })
+			arr := app.Window().Get("Uint8Array").New(args[0])
+			data := make([]byte, arr.Get("length").Int())
+			app.CopyBytesToGo(data, arr)
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, string(data), nil) })
 			release()
 			return nil
 		})
@@ -48,7 +51,7 @@ func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.
 			release()
 			return nil
 		})
-		f.Call("text").Call("then", onText, onErr)
+		f.Call("arrayBuffer").Call("then", onText, onErr)
 		input.Set("value", "") // choosing the same file again fires change again
 	})
 	if err != nil {

@@ -82,6 +82,7 @@ func (p *Planner) renderSubscription(i int) app.UI {
 					return app.Span().Body(countsBadge(row), app.Text(" "+skuNote(row)))
 				}),
 			),
+			app.If(!row.Known, func() app.UI { return p.renderIncludes(i, s) }),
 		),
 		app.Td().Class("num").Body(
 			app.Label().For(unitsID).Class("visually-hidden").Text("Units of "+s.SKU),
@@ -122,9 +123,41 @@ func (p *Planner) clearDrafts(prefix string) {
 	}
 }
 
+// renderIncludes lets the user declare what an unknown SKU includes.
+func (p *Planner) renderIncludes(i int, s scenario.Subscription) app.UI {
+	id := "sub-includes-" + strconv.Itoa(i)
+	opts := []struct {
+		v    scenario.Includes
+		text string
+	}{
+		{"", "Neither Phone System nor a resource account license"},
+		{scenario.IncludesPhoneSystem, "Includes Phone System (counts)"},
+		{scenario.IncludesResourceAccount, "Is a resource account license"},
+	}
+	return app.Div().Class("includes").Body(
+		app.Label().For(id).Class("visually-hidden").Text("What "+s.SKU+" includes"),
+		app.Select().ID(id).Body(
+			app.Range(opts).Slice(func(k int) app.UI {
+				return app.Option().Value(string(opts[k].v)).Text(opts[k].text).Selected(opts[k].v == s.Includes)
+			}),
+		).OnChange(func(ctx app.Context, e app.Event) {
+			v := scenario.Includes(ctx.JSSrc().Get("value").String())
+			if v.Valid() {
+				p.apply(ctx, func(d *scenario.Document) { d.Subscriptions[i].Includes = v })
+			}
+		}, app.EventScope(i)),
+	)
+}
+
 func skuNote(row licensing.SKUCount) string {
 	if !row.Known {
-		return "Unknown SKU: kept, not counted"
+		switch row.SKU.Kind {
+		case catalog.PhoneSystemUser:
+			return "Not in the catalog; declared to include Phone System"
+		case catalog.ResourceAccount:
+			return "Not in the catalog; declared a resource account license"
+		}
+		return "Unknown SKU: kept, not counted. If its service plans include Phone System (MCOEV), say so below."
 	}
 	if row.SKU.Note != "" {
 		return row.SKU.Name + " · " + row.SKU.Note
@@ -136,10 +169,10 @@ func countsBadge(row licensing.SKUCount) app.UI {
 	switch {
 	case row.Counted:
 		return app.Span().Class("badge badge-yes").Text("Counts")
-	case !row.Known:
-		return app.Span().Class("badge badge-warn").Text("Unknown")
 	case row.SKU.Kind == catalog.ResourceAccount:
 		return app.Span().Class("badge").Text("Resource account license")
+	case !row.Known:
+		return app.Span().Class("badge badge-warn").Text("Unknown")
 	default:
 		return app.Span().Class("badge badge-no").Text("Does not count")
 	}
