@@ -13,6 +13,14 @@ func Routes() {
 	app.Route("/", func() app.Composer { return &Planner{} })
 }
 
+// ContentSecurityPolicy is the policy every page carries in a meta tag: the
+// page may load and connect to its own origin only (blob: and data: for
+// downloads and images it makes itself), and run WebAssembly. Tenant data
+// cannot leave the page, even through a script injected by a hostile name.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self' data: blob:; connect-src 'self' blob:; worker-src 'self'; manifest-src 'self'; " +
+	"object-src 'none'; base-uri 'self'; form-action 'none'"
+
 // Handler returns the go-app handler that describes the page: title, local
 // icons and styles. prefix is the GitHub Pages project name ("" for a site
 // served from the root); wasmSize is the uncompressed size of app.wasm.
@@ -35,6 +43,9 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		// Runs before the wasm: see web/urlguard.js.
 		Scripts:           []string{"/web/urlguard.js"},
 		WasmContentLength: wasmSize,
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`,
+		},
 	}
 	if prefix != "" {
 		h.Resources = app.GitHubPages(prefix)

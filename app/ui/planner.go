@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -165,10 +166,30 @@ func (p *Planner) recompute() {
 
 // apply runs an edit on the document, then recomputes and saves. The edit
 // must leave a valid document: fields are validated before they are applied.
+// A panic in the edit or the engine does not kill the page: the scenario goes
+// back to what it was and the alert says what happened.
 func (p *Planner) apply(ctx app.Context, edit func(d *scenario.Document)) {
+	if err := p.applyEdit(edit); err != nil {
+		p.alert = err.Error()
+		return
+	}
+	p.save(ctx)
+}
+
+// applyEdit runs edit and recomputes; on a panic it restores the last good
+// scenario and returns an error.
+func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
+	last := p.doc.Clone()
+	defer func() {
+		if r := recover(); r != nil {
+			p.doc = last
+			p.recompute()
+			err = fmt.Errorf("That edit failed and was undone; the scenario is as it was. (%v)", r)
+		}
+	}()
 	edit(p.doc)
 	p.recompute()
-	p.save(ctx)
+	return nil
 }
 
 // save writes the scenario to the URL fragment (no reload) and localStorage.
