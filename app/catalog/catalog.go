@@ -43,7 +43,8 @@ type SKU struct {
 	Name string
 	// Kind says what the SKU means for resource account licensing.
 	Kind Kind
-	// Note is a short remark shown next to the SKU, or empty.
+	// Note names a short remark the page shows next to the SKU ("add-on",
+	// "formerly-phone-system"…), worded in the page's language; or empty.
 	Note string
 }
 
@@ -65,34 +66,34 @@ const (
 // skus is the catalog, in the order a picker shows it: the licenses a
 // resource account receives first, then Phone System, then suites.
 var skus = []SKU{
-	{VirtualUserPartNumber, "440eaaa8-b3e0-484b-a8be-62870b9ba70a", "Microsoft Teams Phone Resource Account", ResourceAccount, "formerly Microsoft 365 Phone System – Virtual User"},
+	{VirtualUserPartNumber, "440eaaa8-b3e0-484b-a8be-62870b9ba70a", "Microsoft Teams Phone Resource Account", ResourceAccount, "formerly-virtual-user"},
 	{"PHONESYSTEM_VIRTUALUSER_GOV", "2cf22bcb-0c9e-4bc6-8daf-7e7654c0f285", "Microsoft Teams Phone Resource Account for GCC", ResourceAccount, ""},
 	{"PHONESYSTEM_VIRTUALUSER_FACULTY", "0e142028-345e-45da-8d92-8bfd4093bbb9", "Microsoft Teams Phone Resource Account for Faculty", ResourceAccount, ""},
-	{PhoneSystemPartNumber, "e43b5b99-8dfb-405f-9987-dc307f34bcbd", "Microsoft Teams Phone Standard", PhoneSystemUser, "formerly Microsoft 365 Phone System"},
+	{PhoneSystemPartNumber, "e43b5b99-8dfb-405f-9987-dc307f34bcbd", "Microsoft Teams Phone Standard", PhoneSystemUser, "formerly-phone-system"},
 	{"MCOTEAMS_ESSENTIALS", "ae2343d1-0999-43f6-ae18-d816516f6e78", "Teams Phone with Calling Plan", PhoneSystemUser, ""},
-	{"MCOCAP", "295a8eb0-f78d-45c7-8b5b-1eed5ed02dff", "Microsoft Teams Shared Devices", SharedDevice, "counts from the 2022 rule on"},
-	{"SPE_E5", "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "Microsoft 365 E5", PhoneSystemUser, "includes Phone System"},
-	{"ENTERPRISEPREMIUM", "c7df2760-2c81-4ef7-b578-5b5392b571df", "Office 365 E5", PhoneSystemUser, "includes Phone System"},
-	{"BUSINESS_VOICE_MED2", "a6051f20-9cbc-47d2-930d-419183bf6cf1", "Microsoft 365 Business Voice", PhoneSystemUser, "no longer sold since March 2022"},
+	{"MCOCAP", "295a8eb0-f78d-45c7-8b5b-1eed5ed02dff", "Microsoft Teams Shared Devices", SharedDevice, "counts-from-2022"},
+	{"SPE_E5", "06ebc4ee-1bb5-47dd-8120-11324bc54e06", "Microsoft 365 E5", PhoneSystemUser, "includes-phone-system"},
+	{"ENTERPRISEPREMIUM", "c7df2760-2c81-4ef7-b578-5b5392b571df", "Office 365 E5", PhoneSystemUser, "includes-phone-system"},
+	{"BUSINESS_VOICE_MED2", "a6051f20-9cbc-47d2-930d-419183bf6cf1", "Microsoft 365 Business Voice", PhoneSystemUser, "no-longer-sold"},
 	{"BUSINESS_VOICE_DIRECTROUTING", "d52db95a-5ecb-46b6-beb0-190ab5cda4a8", "Microsoft 365 Business Voice (without Calling Plan)", PhoneSystemUser, ""},
-	{"SPE_E3", "05e9a617-0261-4cee-bb44-138d3ef5d965", "Microsoft 365 E3", NoPhoneSystem, "Phone System is an add-on"},
-	{"ENTERPRISEPACK", "6fd2c87f-b296-42f0-b197-1e91e994b900", "Office 365 E3", NoPhoneSystem, "Phone System is an add-on"},
-	{"STANDARDPACK", "18181a46-0d4e-45cd-891e-60aabd171b4e", "Office 365 E1", NoPhoneSystem, "Phone System is an add-on"},
+	{"SPE_E3", "05e9a617-0261-4cee-bb44-138d3ef5d965", "Microsoft 365 E3", NoPhoneSystem, "add-on"},
+	{"ENTERPRISEPACK", "6fd2c87f-b296-42f0-b197-1e91e994b900", "Office 365 E3", NoPhoneSystem, "add-on"},
+	{"STANDARDPACK", "18181a46-0d4e-45cd-891e-60aabd171b4e", "Office 365 E1", NoPhoneSystem, "add-on"},
 	// Other suites that carry the MCOEV service plan. Their skuIds are not
 	// needed by the planner and are left empty.
-	{"SPE_E5_NOPSTNCONF", "", "Microsoft 365 E5 (without Audio Conferencing)", PhoneSystemUser, "includes Phone System"},
-	{"SPE_E5_CALLINGMINUTES", "", "Microsoft 365 E5 with Calling Minutes", PhoneSystemUser, "includes Phone System"},
-	{"ENTERPRISEPREMIUM_NOPSTNCONF", "", "Office 365 E5 (without Audio Conferencing)", PhoneSystemUser, "includes Phone System"},
-	{"M365EDU_A5_FACULTY", "", "Microsoft 365 A5 for Faculty", PhoneSystemUser, "includes Phone System"},
-	{"M365EDU_A5_STUDENT", "", "Microsoft 365 A5 for Students", PhoneSystemUser, "includes Phone System"},
-	{"ENTERPRISEPREMIUM_FACULTY", "", "Office 365 A5 for Faculty", PhoneSystemUser, "includes Phone System"},
-	{"ENTERPRISEPREMIUM_STUDENT", "", "Office 365 A5 for Students", PhoneSystemUser, "includes Phone System"},
-	{"M365_G5_GCC", "", "Microsoft 365 G5 GCC", PhoneSystemUser, "includes Phone System"},
-	{"ENTERPRISEPREMIUM_GOV", "", "Office 365 G5 GCC", PhoneSystemUser, "includes Phone System"},
+	{"SPE_E5_NOPSTNCONF", "", "Microsoft 365 E5 (without Audio Conferencing)", PhoneSystemUser, "includes-phone-system"},
+	{"SPE_E5_CALLINGMINUTES", "", "Microsoft 365 E5 with Calling Minutes", PhoneSystemUser, "includes-phone-system"},
+	{"ENTERPRISEPREMIUM_NOPSTNCONF", "", "Office 365 E5 (without Audio Conferencing)", PhoneSystemUser, "includes-phone-system"},
+	{"M365EDU_A5_FACULTY", "", "Microsoft 365 A5 for Faculty", PhoneSystemUser, "includes-phone-system"},
+	{"M365EDU_A5_STUDENT", "", "Microsoft 365 A5 for Students", PhoneSystemUser, "includes-phone-system"},
+	{"ENTERPRISEPREMIUM_FACULTY", "", "Office 365 A5 for Faculty", PhoneSystemUser, "includes-phone-system"},
+	{"ENTERPRISEPREMIUM_STUDENT", "", "Office 365 A5 for Students", PhoneSystemUser, "includes-phone-system"},
+	{"M365_G5_GCC", "", "Microsoft 365 G5 GCC", PhoneSystemUser, "includes-phone-system"},
+	{"ENTERPRISEPREMIUM_GOV", "", "Office 365 G5 GCC", PhoneSystemUser, "includes-phone-system"},
 	{"MCOEV_GOV", "", "Microsoft Teams Phone Standard for GCC", PhoneSystemUser, ""},
-	{"Microsoft_Teams_Rooms_Pro", "", "Microsoft Teams Rooms Pro", Rooms, "not counted: no Microsoft document counts Teams Rooms"},
-	{"MEETING_ROOM", "", "Microsoft Teams Rooms Standard", Rooms, "not counted: no Microsoft document counts Teams Rooms"},
-	{"MTR_PREM", "", "Teams Rooms Premium", Rooms, "not counted: no Microsoft document counts Teams Rooms"},
+	{"Microsoft_Teams_Rooms_Pro", "", "Microsoft Teams Rooms Pro", Rooms, "rooms-not-counted"},
+	{"MEETING_ROOM", "", "Microsoft Teams Rooms Standard", Rooms, "rooms-not-counted"},
+	{"MTR_PREM", "", "Teams Rooms Premium", Rooms, "rooms-not-counted"},
 }
 
 var byPartNumber = func() map[string]int {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -21,6 +22,12 @@ func guard(fn func()) (err error) {
 	return nil
 }
 
+// File errors: the caller words them in the page's language.
+var (
+	errFileTooLarge = errors.New("file too large")
+	errFileUnread   = errors.New("file unreadable")
+)
+
 // readFile reads the first file of an <input type=file> (or of a drop's
 // dataTransfer) and calls done on the UI goroutine with its bytes, as they
 // are (UTF-16 exports of Windows PowerShell included), or an error.
@@ -32,7 +39,7 @@ func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.
 		}
 		f := files.Index(0)
 		if size := f.Get("size").Int(); size > maxBytes {
-			done(ctx, "", fmt.Errorf("the file %q is %d bytes; the largest scenario accepted is %d bytes", f.Get("name").String(), size, maxBytes))
+			done(ctx, "", errFileTooLarge)
 			return
 		}
 		var onText, onErr app.Func
@@ -46,8 +53,7 @@ func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.
 			return nil
 		})
 		onErr = app.FuncOf(func(this app.Value, args []app.Value) any {
-			msg := "the file could not be read"
-			ctx.Dispatch(func(ctx app.Context) { done(ctx, "", fmt.Errorf("%s", msg)) })
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, "", errFileUnread) })
 			release()
 			return nil
 		})
@@ -55,7 +61,7 @@ func readFile(ctx app.Context, input app.Value, maxBytes int, done func(ctx app.
 		input.Set("value", "") // choosing the same file again fires change again
 	})
 	if err != nil {
-		done(ctx, "", fmt.Errorf("the file could not be read: %v", err))
+		done(ctx, "", errFileUnread)
 	}
 }
 

@@ -23,26 +23,26 @@ func (p *Planner) renderDiagram() app.UI {
 	w, h := l.Width*p.zoom, l.Height*p.zoom
 	return app.Section().ID("diagram").Class("card").Body(
 		app.Div().Class("card-head").Body(
-			app.H2().Text("Resource accounts"),
-			app.Div().Class("zoom").Role("group").Aria("label", "Zoom").Body(
-				app.Button().Type("button").Class("btn btn-small").ID("zoom-out").Aria("label", "Zoom out").Text("−").
+			app.H2().Text(p.t("diagram.title")),
+			app.Div().Class("zoom").Role("group").Aria("label", p.t("diagram.zoom")).Body(
+				app.Button().Type("button").Class("btn btn-small").ID("zoom-out").Aria("label", p.t("diagram.zoom-out")).Text("−").
 					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(p.zoom / 1.25) }),
 				app.Span().Class("zoom-level").Text(strconv.Itoa(int(p.zoom*100+0.5))+"%"),
-				app.Button().Type("button").Class("btn btn-small").ID("zoom-in").Aria("label", "Zoom in").Text("+").
+				app.Button().Type("button").Class("btn btn-small").ID("zoom-in").Aria("label", p.t("diagram.zoom-in")).Text("+").
 					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(p.zoom * 1.25) }),
 				app.Button().Type("button").Class("btn btn-small").ID("zoom-reset").Text("100%").
 					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(1) }),
 			),
 		),
-		legend(),
+		p.legend(),
 		app.If(len(p.doc.Accounts) == 0, func() app.UI {
-			return app.P().Class("empty").Text("No auto attendant or call queue yet: add one in the call flow editor below.")
+			return app.P().Class("empty").Text(p.t("diagram.empty"))
 		}).Else(func() app.UI {
 			return app.Div().Class("diagram-scroll").Body(
 				svg("svg").Class("diagram").
 					Attr("width", px(w)).Attr("height", px(h)).
 					Attr("viewBox", "0 0 "+px(l.Width)+" "+px(l.Height)).
-					Role("group").Aria("label", "Diagram of the resource accounts; select a node to edit it").
+					Role("group").Aria("label", p.t("diagram.label")).
 					Body(
 						svg("defs").Body(
 							svg("marker").ID("arrow").Attr("viewBox", "0 0 10 10").Attr("refX", "9").Attr("refY", "5").
@@ -87,19 +87,15 @@ func (p *Planner) renderNode(i int) app.UI {
 	b := p.layout.Nodes[i]
 	a := p.doc.Accounts[i]
 	plan := p.result.Accounts[i].Planned
-	kind := "AA"
-	if a.Type == "call-queue" {
-		kind = "CQ"
-	}
-	sub := kind
+	sub := p.typeShort(a.Type)
 	if a.PhoneNumber != "" {
 		sub += " · " + a.PhoneNumber
 	}
-	label := p.accountName(i) + ", " + typeLabel(a.Type)
+	label := p.accountName(i) + ", " + p.typeLabel(a.Type)
 	if a.PhoneNumber != "" {
 		label += ", " + a.PhoneNumber
 	}
-	label += ": " + planLabel(plan, p.result.Edition)
+	label += ": " + p.planLabel(plan, p.result.Edition)
 	class := "node plan-" + string(plan)
 	if a.ID == p.selected {
 		class += " selected"
@@ -127,7 +123,7 @@ func (p *Planner) renderNode(i int) app.UI {
 			svg("rect").Class("node-band").Attr("width", "6").Attr("height", px(b.H)).Attr("rx", "3"),
 			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Text(ellipsis(p.accountName(i), 24)),
 			svg("text").Class("node-sub").Attr("x", "14").Attr("y", "40").Text(sub),
-			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(planShort(plan)),
+			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(p.planShort(plan)),
 		)
 }
 
@@ -141,25 +137,17 @@ func ellipsis(s string, n int) string {
 }
 
 // legend explains the colours and words of the diagram.
-func legend() app.UI {
-	items := []struct {
-		plan licensing.Plan
-		text string
-	}{
-		{licensing.PlanFree, "Free license"},
-		{licensing.PlanPaid, "Paid license"},
-		{licensing.PlanNone, "Keeps its resource account, no license needed"},
-		{licensing.PlanNoAccount, "No resource account needed"},
-	}
-	return app.Ul().Class("legend").Aria("label", "Legend").Body(
-		app.Range(items).Slice(func(i int) app.UI {
-			it := items[i]
+func (p *Planner) legend() app.UI {
+	plans := []licensing.Plan{licensing.PlanFree, licensing.PlanPaid, licensing.PlanNone, licensing.PlanNoAccount}
+	return app.Ul().Class("legend").Aria("label", p.t("diagram.legend")).Body(
+		app.Range(plans).Slice(func(i int) app.UI {
+			plan := plans[i]
 			return app.Li().Body(
-				app.Span().Class("swatch plan-"+string(it.plan)).Aria("hidden", true).Text(planShort(it.plan)),
-				app.Text(" "+it.text),
+				app.Span().Class("swatch plan-"+string(plan)).Aria("hidden", true).Text(p.planShort(plan)),
+				app.Text(" "+p.t(keyOf("legend."+string(plan)))),
 			)
 		}),
-		app.Li().Body(app.Span().Class("swatch-line").Aria("hidden", true), app.Text(" routes calls to")),
-		app.Li().Body(app.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" returns to an earlier menu (loop)")),
+		app.Li().Body(app.Span().Class("swatch-line").Aria("hidden", true), app.Text(" "+p.t("legend.route"))),
+		app.Li().Body(app.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" "+p.t("legend.back"))),
 	)
 }

@@ -15,36 +15,32 @@ func (p *Planner) renderEditor() app.UI {
 	sel := p.indexOf(p.selected)
 	return app.Section().ID("editor").Class("card").Body(
 		app.Div().Class("card-head").Body(
-			app.H2().Text("Call flow"),
+			app.H2().Text(p.t("editor.title")),
 			app.Div().Class("actions").Body(
-				app.Button().Type("button").ID("add-auto-attendant").Class("btn").Text("+ Auto attendant").
+				app.Button().Type("button").ID("add-auto-attendant").Class("btn").Text(p.t("editor.add-auto-attendant")).
 					OnClick(func(ctx app.Context, e app.Event) { p.addAccount(ctx, scenario.AutoAttendant) }),
-				app.Button().Type("button").ID("add-call-queue").Class("btn").Text("+ Call queue").
+				app.Button().Type("button").ID("add-call-queue").Class("btn").Text(p.t("editor.add-call-queue")).
 					OnClick(func(ctx app.Context, e app.Event) { p.addAccount(ctx, scenario.CallQueue) }),
 			),
 		),
 		app.If(p.undo != nil, func() app.UI {
 			return app.Div().Class("undo-bar").Body(
-				app.Span().Text("Deleted "+p.undoName()+"."),
-				app.Button().Type("button").ID("undo-delete").Class("btn btn-small").Text("Undo").OnClick(p.onUndo),
+				app.Span().Text(p.t("editor.deleted", p.undoName())),
+				app.Button().Type("button").ID("undo-delete").Class("btn btn-small").Text(p.t("editor.undo")).OnClick(p.onUndo),
 			)
 		}),
 		app.Div().Class("editor").Body(
-			app.Nav().Class("account-list").Aria("label", "Auto attendants and call queues").Body(
+			app.Nav().Class("account-list").Aria("label", p.t("editor.list")).Body(
 				app.Ul().Body(
 					app.Range(p.doc.Accounts).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						id := a.ID
-						kind := "AA"
-						if a.Type == scenario.CallQueue {
-							kind = "CQ"
-						}
 						return app.Li().Body(
 							app.Button().Type("button").Class("account-item").ID("pick-"+a.ID).
 								Aria("current", a.ID == p.selected).
 								OnClick(func(ctx app.Context, e app.Event) { p.selected = id }, app.EventScope(id)).
 								Body(
-									app.Span().Class("kind kind-"+string(a.Type)).Text(kind),
+									app.Span().Class("kind kind-"+string(a.Type)).Text(p.typeShort(a.Type)),
 									app.Span().Class("account-item-name").Text(p.accountName(i)),
 									app.If(a.PhoneNumber != "", func() app.UI {
 										return app.Span().Class("account-item-number").Text(a.PhoneNumber)
@@ -56,7 +52,7 @@ func (p *Planner) renderEditor() app.UI {
 			),
 			app.If(sel >= 0, func() app.UI { return p.renderAccountForm(sel) }).
 				Else(func() app.UI {
-					return app.P().Class("empty").Text("Add an auto attendant or a call queue to start.")
+					return app.P().Class("empty").Text(p.t("editor.empty"))
 				}),
 		),
 	)
@@ -93,21 +89,21 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 			reachedFrom = append(reachedFrom, j)
 		}
 	}
-	return app.Form().Class("account-form").Aria("label", "Edit "+p.accountName(i)).
+	return app.Form().Class("account-form").Aria("label", p.t("editor.form", p.accountName(i))).
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 		app.Div().Class("form-grid").Body(
-			p.textField("account-name", "Name", key("name"), a.Name, "Main line", func(ctx app.Context, text string) error {
+			p.textField("account-name", p.t("field.name"), key("name"), a.Name, p.t("field.name.placeholder"), func(ctx app.Context, text string) error {
 				if err := scenario.ValidateName(text); err != nil {
-					return err
+					return p.fieldErr("name", err)
 				}
 				edit(ctx, func(a *scenario.Account) { a.Name = text })
 				return nil
 			}),
 			app.Div().Class("field").Body(
-				app.Label().For("account-type").Text("Type"),
+				app.Label().For("account-type").Text(p.t("field.type")),
 				app.Select().ID("account-type").Body(
-					app.Option().Value(string(scenario.AutoAttendant)).Text("Auto attendant").Selected(a.Type == scenario.AutoAttendant),
-					app.Option().Value(string(scenario.CallQueue)).Text("Call queue").Selected(a.Type == scenario.CallQueue),
+					app.Option().Value(string(scenario.AutoAttendant)).Text(p.t("type.auto-attendant")).Selected(a.Type == scenario.AutoAttendant),
+					app.Option().Value(string(scenario.CallQueue)).Text(p.t("type.call-queue")).Selected(a.Type == scenario.CallQueue),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					t := scenario.AccountType(ctx.JSSrc().Get("value").String())
 					if t.Valid() {
@@ -115,20 +111,20 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					}
 				}, app.EventScope(id)),
 			),
-			p.textField("account-number", "Phone number", key("phone"), a.PhoneNumber, "+14255550100", func(ctx app.Context, text string) error {
+			p.textField("account-number", p.t("field.number"), key("phone"), a.PhoneNumber, "+14255550100", func(ctx app.Context, text string) error {
 				n, err := scenario.NormalizePhoneNumber(text)
 				if err != nil {
-					return err
+					return p.fieldErr("number", err)
 				}
 				edit(ctx, func(a *scenario.Account) { a.PhoneNumber = n })
 				return nil
 			}),
 			app.Div().Class("field").Body(
-				app.Label().For("account-license").Text("License it holds today"),
+				app.Label().For("account-license").Text(p.t("field.license")),
 				app.Select().ID("account-license").Body(
-					app.Option().Value(string(scenario.NoLicense)).Text("None").Selected(a.LicenseOrDefault() == scenario.NoLicense),
-					app.Option().Value(string(scenario.VirtualUser)).Text("Virtual User / Resource Account (free)").Selected(a.License == scenario.VirtualUser),
-					app.Option().Value(string(scenario.PhoneSystem)).Text("Phone System (paid)").Selected(a.License == scenario.PhoneSystem),
+					app.Option().Value(string(scenario.NoLicense)).Text(p.t("holds.none")).Selected(a.LicenseOrDefault() == scenario.NoLicense),
+					app.Option().Value(string(scenario.VirtualUser)).Text(p.t("field.license.virtual-user")).Selected(a.License == scenario.VirtualUser),
+					app.Option().Value(string(scenario.PhoneSystem)).Text(p.t("holds.phone-system")).Selected(a.License == scenario.PhoneSystem),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					l := scenario.License(ctx.JSSrc().Get("value").String())
 					if l.Valid() {
@@ -136,25 +132,25 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					}
 				}, app.EventScope(id)),
 			),
-			p.textField("account-upn", "Resource account (UPN)", key("upn"), a.UPN, "ra-main@contoso.com", func(ctx app.Context, text string) error {
+			p.textField("account-upn", p.t("field.upn"), key("upn"), a.UPN, "ra-main@contoso.com", func(ctx app.Context, text string) error {
 				u, err := scenario.NormalizeUPN(text)
 				if err != nil {
-					return err
+					return p.fieldErr("upn", err)
 				}
 				edit(ctx, func(a *scenario.Account) { a.UPN = u })
 				return nil
 			}),
-			p.textField("account-id", "Id (used in links and routes)", key("id"), a.ID, "main", func(ctx app.Context, text string) error {
+			p.textField("account-id", p.t("field.id"), key("id"), a.ID, "main", func(ctx app.Context, text string) error {
 				return p.renameAccount(ctx, id, text)
 			}),
 		),
 		app.P().Class("plan-line").Body(
-			app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(planLabel(plan.Planned, p.result.Edition)),
-			app.Text(" "+whyText(plan, p.result.Edition)),
+			app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(p.planLabel(plan.Planned, p.result.Edition)),
+			app.Text(" "+p.whyText(plan, p.result.Edition)),
 		),
 		p.renderRoutes(i, reachedFrom, edit),
 		app.Div().Class("form-actions").Body(
-			app.Button().Type("button").ID("delete-account").Class("btn btn-danger").Text("Delete "+p.accountName(i)).
+			app.Button().Type("button").ID("delete-account").Class("btn btn-danger").Text(p.t("editor.delete", p.accountName(i))).
 				OnClick(func(ctx app.Context, e app.Event) { p.deleteAccount(ctx, id) }, app.EventScope(id)),
 		),
 	)
@@ -190,9 +186,9 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 		}
 	}
 	return app.Div().Class("routes").Body(
-		app.H3().ID("routes-title").Text("Routes calls to"),
+		app.H3().ID("routes-title").Text(p.t("routes.title")),
 		app.If(len(a.RoutesTo) == 0, func() app.UI {
-			return app.P().Class("hint").Text("Nowhere yet: it ends calls itself (for example, agents answer).")
+			return app.P().Class("hint").Text(p.t("routes.none"))
 		}),
 		app.Ul().Class("route-list").Aria("labelledby", "routes-title").Body(
 			app.Range(a.RoutesTo).Slice(func(k int) app.UI {
@@ -201,15 +197,15 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 				if j := p.indexOf(to); j >= 0 {
 					name = p.accountName(j)
 					if j == i {
-						name += " (itself)"
+						name = p.t("routes.itself", name)
 					}
 				} else {
-					name += " (not in this scenario)"
+					name = p.t("routes.unknown", name)
 				}
 				return app.Li().DataSet("route", to).Body(
 					app.Span().Text(name),
 					app.Button().Type("button").Class("btn btn-small").ID("unroute-"+to).
-						Aria("label", "Stop routing to "+name).Text("Remove").
+						Aria("label", p.t("routes.remove-label", name)).Text(p.t("routes.remove")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							edit(ctx, func(a *scenario.Account) {
 								a.RoutesTo = slices.DeleteFunc(slices.Clone(a.RoutesTo), func(s string) bool { return s == to })
@@ -219,15 +215,15 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 			}),
 		),
 		app.Div().Class("field field-inline").Body(
-			app.Label().For("add-route").Text("Add a route to"),
+			app.Label().For("add-route").Text(p.t("routes.add")),
 			app.Select().ID("add-route").Body(
-				app.Option().Value("").Text("Choose an auto attendant or call queue…").Selected(true),
+				app.Option().Value("").Text(p.t("routes.choose")).Selected(true),
 				app.Range(targets).Slice(func(k int) app.UI {
 					j := targets[k]
 					b := p.doc.Accounts[j]
-					text := p.accountName(j) + " (" + typeLabel(b.Type) + ")"
+					text := p.t("routes.option", p.accountName(j), p.typeLabel(b.Type))
 					if j == i {
-						text += " – itself"
+						text = p.t("routes.itself", text)
 					}
 					return app.Option().Value(b.ID).Text(text)
 				}),
@@ -252,7 +248,7 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 				}
 				names += p.accountName(j)
 			}
-			return app.P().Class("hint").Text("Reached from: " + names + ".")
+			return app.P().Class("hint").Text(p.t("routes.reached-from", names))
 		}),
 	)
 }
@@ -260,12 +256,12 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 // addAccount adds a new auto attendant or call queue and opens it.
 func (p *Planner) addAccount(ctx app.Context, t scenario.AccountType) {
 	if len(p.doc.Accounts) >= scenario.MaxAccounts {
-		p.alert = "A scenario holds at most " + formatInt(scenario.MaxAccounts) + " auto attendants and call queues."
+		p.alert = p.t("editor.too-many", p.int(scenario.MaxAccounts))
 		return
 	}
-	prefix, name := "aa-", "New auto attendant"
+	prefix, name := "aa-", p.t("editor.new-auto-attendant")
 	if t == scenario.CallQueue {
-		prefix, name = "cq-", "New call queue"
+		prefix, name = "cq-", p.t("editor.new-call-queue")
 	}
 	id := ""
 	for n := len(p.doc.Accounts) + 1; ; n++ {
@@ -277,7 +273,7 @@ func (p *Planner) addAccount(ctx app.Context, t scenario.AccountType) {
 		d.Accounts = append(d.Accounts, scenario.Account{ID: id, Name: name, Type: t})
 	})
 	p.selected = id
-	p.status = "Added " + name + "."
+	p.status = p.t("status.added", name)
 	focus(ctx, "account-name")
 }
 
@@ -287,10 +283,10 @@ func (p *Planner) renameAccount(ctx app.Context, old, text string) error {
 		return nil
 	}
 	if err := scenario.ValidateID(text); err != nil {
-		return err
+		return p.fieldErr("id", err)
 	}
 	if p.indexOf(text) >= 0 {
-		return errors.New(strconv.Quote(text) + " is already the id of another account")
+		return errors.New(p.t("editor.id-taken", strconv.Quote(text)))
 	}
 	p.apply(ctx, func(d *scenario.Document) {
 		for j := range d.Accounts {
@@ -341,7 +337,7 @@ func (p *Planner) deleteAccount(ctx app.Context, id string) {
 	if n := len(p.doc.Accounts); n > 0 {
 		p.selected = p.doc.Accounts[min(i, n-1)].ID
 	}
-	p.status = "Deleted " + p.undoName() + ". Press Undo to restore it."
+	p.status = p.t("status.deleted", p.undoName())
 	focus(ctx, "undo-delete")
 }
 
@@ -362,7 +358,7 @@ func (p *Planner) onUndo(ctx app.Context, e app.Event) {
 		return
 	}
 	if p.indexOf(u.account.ID) >= 0 {
-		p.alert = "Cannot undo: another account now has the id " + strconv.Quote(u.account.ID) + "."
+		p.alert = p.t("editor.cannot-undo", strconv.Quote(u.account.ID))
 		p.undo = nil
 		return
 	}
@@ -379,6 +375,6 @@ func (p *Planner) onUndo(ctx app.Context, e app.Event) {
 		}
 	})
 	p.selected = u.account.ID
-	p.status = "Restored " + p.undoName() + "."
+	p.status = p.t("status.restored", p.undoName())
 	p.undo = nil
 }

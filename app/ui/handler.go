@@ -11,6 +11,8 @@ import (
 // the static site generator (build) call it, so they agree on the pages.
 func Routes() {
 	app.Route("/", func() app.Composer { return &Planner{} })
+	// The Italian page: the same planner, prerendered in Italian.
+	app.Route("/it", func() app.Composer { return &Planner{} })
 }
 
 // ContentSecurityPolicy is the policy every page carries in a meta tag: the

@@ -9,13 +9,17 @@ import (
 	"github.com/raplanner/raplanner/app/advice"
 	"github.com/raplanner/raplanner/app/diagram"
 	"github.com/raplanner/raplanner/app/examples"
+	"github.com/raplanner/raplanner/app/i18n"
 	"github.com/raplanner/raplanner/app/licensing"
 	"github.com/raplanner/raplanner/app/powershell"
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
-// storageKey is the localStorage key of the autosaved scenario.
-const storageKey = "ra-planner.scenario"
+// The localStorage keys of the autosaved scenario and the chosen language.
+const (
+	storageKey = "ra-planner.scenario"
+	langKey    = "ra-planner.lang"
+)
 
 // Planner is the page. It owns the scenario document; every edit goes
 // through apply, which reruns the engine and the diagram layout once, saves
@@ -23,6 +27,7 @@ const storageKey = "ra-planner.scenario"
 type Planner struct {
 	app.Compo
 
+	lang   i18n.Lang // the page's language
 	doc    *scenario.Document
 	result *licensing.Result
 	layout diagram.Layout
@@ -67,9 +72,67 @@ func (p *Planner) OnInit() {
 	p.replace(examples.Default())
 }
 
+// OnPreRender picks the language of the prerendered page from its path
+// (/it is the Italian page), so that its HTML has the right lang and title.
+func (p *Planner) OnPreRender(ctx app.Context) {
+	p.setLang(ctx, langOfPath(ctx.Page().URL().Path), false)
+}
+
+// langOfPath returns IT for the /it page (under any prefix), else EN.
+func langOfPath(path string) i18n.Lang {
+	if strings.HasSuffix(strings.TrimSuffix(path, "/"), "/it") {
+		return i18n.IT
+	}
+	return i18n.EN
+}
+
+// pickLang chooses the language in the browser: ?lang= forces it, then the
+// /it page, then the language the user chose before, then the browser's.
+func (p *Planner) pickLang(ctx app.Context) i18n.Lang {
+	u := ctx.Page().URL()
+	if l, ok := i18n.Parse(u.Query().Get("lang")); ok {
+		return l
+	}
+	if langOfPath(u.Path) == i18n.IT {
+		return i18n.IT
+	}
+	var saved string
+	if guard(func() { ctx.LocalStorage().Get(langKey, &saved) }) == nil {
+		if l, ok := i18n.Parse(saved); ok && saved != "" {
+			return l
+		}
+	}
+	var tags []string
+	guard(func() {
+		nav := app.Window().Get("navigator")
+		if langs := nav.Get("languages"); langs.Truthy() {
+			for i := 0; i < langs.Length(); i++ {
+				tags = append(tags, langs.Index(i).String())
+			}
+		} else if l := nav.Get("language"); l.Truthy() {
+			tags = append(tags, l.String())
+		}
+	})
+	return i18n.Preferred(tags)
+}
+
+// setLang switches the page's language; remember stores the choice.
+func (p *Planner) setLang(ctx app.Context, l i18n.Lang, remember bool) {
+	p.lang = l
+	ctx.Page().SetLang(string(l))
+	ctx.Page().SetTitle("%s", p.t("app.title"))
+	ctx.Page().SetDescription("%s", p.t("app.description"))
+	if remember {
+		guard(func() { ctx.LocalStorage().Set(langKey, string(l)) })
+	}
+	// A status already on screen was written in the previous language.
+	p.status = ""
+}
+
 // OnMount loads the scenario of the link, or the autosaved one, and marks
 // the page ready.
 func (p *Planner) OnMount(ctx app.Context) {
+	p.setLang(ctx, p.pickLang(ctx), false)
 	d, err := p.fromLink(ctx)
 	switch {
 	case err == nil:
@@ -79,7 +142,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 			p.replace(saved)
 		}
 	default:
-		p.alert = err.Error()
+		p.alert = p.t("link.broken", err.Error())
 		if saved := p.fromStorage(ctx); saved != nil {
 			p.replace(saved)
 		}
@@ -103,7 +166,7 @@ func (p *Planner) OnNav(ctx app.Context) {
 	case errors.Is(err, scenario.ErrNoPlan):
 		return
 	case err != nil:
-		p.alert = err.Error()
+		p.alert = p.t("link.broken", err.Error())
 		p.fragment = frag
 		return
 	}
@@ -184,7 +247,7 @@ func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
 		if r := recover(); r != nil {
 			p.doc = last
 			p.recompute()
-			err = fmt.Errorf("That edit failed and was undone; the scenario is as it was. (%v)", r)
+			err = errors.New(p.t("edit.panic", fmt.Sprint(r)))
 		}
 	}()
 	edit(p.doc)

@@ -1,20 +1,22 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/i18n"
 	"github.com/raplanner/raplanner/app/powershell"
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
 // psCommands are the commands whose output the import box reads.
 var psCommands = []struct{ what, cmd string }{
-	{"Subscriptions (Microsoft Graph PowerShell)", powershell.SubscribedSkusCommand},
-	{"Resource accounts (Teams PowerShell)", powershell.ApplicationInstancesCommand},
-	{"Auto attendants", powershell.AutoAttendantsCommand},
-	{"Call queues", powershell.CallQueuesCommand},
+	{"ps.cmd.skus", powershell.SubscribedSkusCommand},
+	{"ps.cmd.instances", powershell.ApplicationInstancesCommand},
+	{"ps.cmd.auto-attendants", powershell.AutoAttendantsCommand},
+	{"ps.cmd.call-queues", powershell.CallQueuesCommand},
 }
 
 // maxPreview is the number of preview lines shown per group.
@@ -38,21 +40,21 @@ func (s *importState) pending() bool { return len(s.read) > 0 }
 func (p *Planner) renderPowerShell() app.UI {
 	im := &p.imp
 	return app.Section().ID("powershell").Class("card").Body(
-		app.H2().Text("PowerShell"),
-		app.H3().Text("Bring your tenant in"),
-		app.P().Class("hint").Text("Run any of these commands, then paste the output below or drop the file. Nothing leaves this page."),
+		app.H2().Text(p.t("ps.title")),
+		app.H3().Text(p.t("ps.in.title")),
+		app.P().Class("hint").Text(p.t("ps.in.hint")),
 		app.Ul().Class("commands").Body(
 			app.Range(psCommands).Slice(func(i int) app.UI {
 				c := psCommands[i]
 				return app.Li().Body(
-					app.Span().Class("command-what").Text(c.what),
+					app.Span().Class("command-what").Text(p.t(keyOf(c.what))),
 					app.Code().Text(c.cmd),
 					app.Button().Type("button").Class("btn btn-small").ID("copy-cmd-"+strconv.Itoa(i)).
-						Aria("label", "Copy the command for "+c.what).Text("Copy").
+						Aria("label", p.t("ps.copy-command", p.t(keyOf(c.what)))).Text(p.t("ps.copy")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							copyText(ctx, c.cmd, func(ctx app.Context, ok bool) {
 								if ok {
-									p.status = "Command copied."
+									p.status = p.t("status.command-copied")
 								}
 							})
 						}, app.EventScope(i)),
@@ -60,9 +62,9 @@ func (p *Planner) renderPowerShell() app.UI {
 			}),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("ps-input").Text("Output of a command (JSON or CSV)"),
+			app.Label().For("ps-input").Text(p.t("ps.input")),
 			app.Textarea().ID("ps-input").Rows(6).Spellcheck(false).Text(im.text).
-				Placeholder(`[ { "SkuPartNumber": "SPE_E5", "PrepaidUnits": { "Enabled": 600 } } ]`).
+				Placeholder(p.t("ps.input.placeholder")).
 				OnInput(func(ctx app.Context, e app.Event) { im.text = ctx.JSSrc().Get("value").String() }).
 				On("dragover", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 				On("drop", func(ctx app.Context, e app.Event) {
@@ -71,15 +73,15 @@ func (p *Planner) renderPowerShell() app.UI {
 				}),
 		),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").ID("ps-read").Class("btn btn-primary").Text("Read").
+			app.Button().Type("button").ID("ps-read").Class("btn btn-primary").Text(p.t("ps.read")).
 				OnClick(func(ctx app.Context, e app.Event) { p.onImportText(ctx, im.text, nil) }),
-			app.Label().Class("btn").For("ps-file").Text("Choose a file…"),
+			app.Label().Class("btn").For("ps-file").Text(p.t("ps.file")),
 			app.Input().Type("file").ID("ps-file").Class("visually-hidden").Accept(".json,.csv,.txt,application/json,text/csv").
 				OnChange(func(ctx app.Context, e app.Event) {
 					readFile(ctx, ctx.JSSrc(), powershell.MaxInputBytes, p.onImportText)
 				}),
 			app.If(im.undo != nil, func() app.UI {
-				return app.Button().Type("button").ID("ps-undo").Class("btn").Text("Undo the import").OnClick(p.onImportUndo)
+				return app.Button().Type("button").ID("ps-undo").Class("btn").Text(p.t("ps.undo")).OnClick(p.onImportUndo)
 			}),
 		),
 		app.If(im.pending(), func() app.UI { return p.renderImportPreview() }),
@@ -92,11 +94,11 @@ func (p *Planner) renderPowerShell() app.UI {
 func (p *Planner) onImportText(ctx app.Context, text string, err error) {
 	im := &p.imp
 	if err != nil {
-		p.alert = "Import failed: " + err.Error()
+		p.alert = p.t("import.failed", p.errText(err))
 		return
 	}
 	if strings.TrimSpace(text) == "" {
-		p.alert = "Paste the output of one of the commands first."
+		p.alert = p.t("ps.empty")
 		return
 	}
 	im.text = text
@@ -107,27 +109,27 @@ func (p *Planner) onImportText(ctx app.Context, text string, err error) {
 	case powershell.SourceScenario:
 		d, err := scenario.Decode(data)
 		if err != nil {
-			p.alert = "This RA Planner scenario cannot be read; nothing changed: " + err.Error()
+			p.alert = p.t("import.failed-unchanged", err.Error())
 			return
 		}
 		im.undo = p.doc
 		p.alert = ""
 		p.replace(d)
 		p.save(ctx)
-		p.status = "Loaded the pasted scenario. Undo the import brings the previous one back."
+		p.status = p.t("status.pasted-scenario")
 		return
 	case powershell.SourceSubscribedSkus:
 		subs, n, err := powershell.ParseSubscribedSkus(data)
 		if err != nil {
-			p.alert = "Get-MgSubscribedSku output cannot be read: " + err.Error()
+			p.alert = p.t("ps.unreadable", "Get-MgSubscribedSku", err.Error())
 			return
 		}
 		im.in.Subscriptions = append(im.in.Subscriptions, subs...)
-		notes, what = n, formatInt(int64(len(subs)))+" subscriptions from Get-MgSubscribedSku"
+		notes, what = n, p.n("ps.read.skus", int64(len(subs)))
 	case powershell.SourceApplicationInstances:
 		accts, ids, n, err := powershell.ParseApplicationInstances(data)
 		if err != nil {
-			p.alert = "Get-CsOnlineApplicationInstance output cannot be read: " + err.Error()
+			p.alert = p.t("ps.unreadable", "Get-CsOnlineApplicationInstance", err.Error())
 			return
 		}
 		im.in.Accounts = append(im.in.Accounts, accts...)
@@ -137,25 +139,25 @@ func (p *Planner) onImportText(ctx app.Context, text string, err error) {
 		for k, v := range ids {
 			im.in.ObjectIDs[k] = v
 		}
-		notes, what = n, formatInt(int64(len(accts)))+" resource accounts from Get-CsOnlineApplicationInstance"
+		notes, what = n, p.n("ps.read.instances", int64(len(accts)))
 	case powershell.SourceAutoAttendants:
 		f, n, err := powershell.ParseAutoAttendants(data)
 		if err != nil {
-			p.alert = "Get-CsAutoAttendant output cannot be read: " + err.Error()
+			p.alert = p.t("ps.unreadable", "Get-CsAutoAttendant", err.Error())
 			return
 		}
 		im.in.Flows = powershell.JoinFlows(im.in.Flows, f)
-		notes, what = n, formatInt(int64(len(f.VoiceApps)))+" auto attendants from Get-CsAutoAttendant"
+		notes, what = n, p.n("ps.read.auto-attendants", int64(len(f.VoiceApps)))
 	case powershell.SourceCallQueues:
 		f, n, err := powershell.ParseCallQueues(data)
 		if err != nil {
-			p.alert = "Get-CsCallQueue output cannot be read: " + err.Error()
+			p.alert = p.t("ps.unreadable", "Get-CsCallQueue", err.Error())
 			return
 		}
 		im.in.Flows = powershell.JoinFlows(im.in.Flows, f)
-		notes, what = n, formatInt(int64(len(f.VoiceApps)))+" call queues from Get-CsCallQueue"
+		notes, what = n, p.n("ps.read.call-queues", int64(len(f.VoiceApps)))
 	default:
-		p.alert = "This is not the output of one of the commands above (nor an RA Planner scenario): nothing was read."
+		p.alert = p.t("ps.unknown")
 		return
 	}
 	p.alert = ""
@@ -165,7 +167,7 @@ func (p *Planner) onImportText(ctx app.Context, text string, err error) {
 	}
 	im.text = ""
 	_, im.preview = powershell.Merge(p.doc, im.in)
-	p.status = "Read " + what + ". Check the preview, then apply."
+	p.status = p.t("status.ps-read", what)
 }
 
 // renderImportPreview lists what applying the import would add, change and
@@ -173,7 +175,7 @@ func (p *Planner) onImportText(ctx app.Context, text string, err error) {
 func (p *Planner) renderImportPreview() app.UI {
 	im := &p.imp
 	pv := im.preview
-	group := func(id, title string, list []powershell.Change) app.UI {
+	group := func(id string, title i18n.Key, list []powershell.Change) app.UI {
 		if len(list) == 0 {
 			return nil
 		}
@@ -182,38 +184,38 @@ func (p *Planner) renderImportPreview() app.UI {
 			shown = shown[:maxPreview]
 		}
 		return app.Div().ID(id).Class("preview-group").Body(
-			app.H4().Text(title+" ("+formatInt(int64(len(list)))+")"),
+			app.H4().Text(p.t(title, p.int(int64(len(list))))),
 			app.Ul().Body(
 				app.Range(shown).Slice(func(i int) app.UI { return app.Li().Text(shown[i].String()) }),
 				app.If(len(list) > maxPreview, func() app.UI {
-					return app.Li().Text("and " + formatInt(int64(len(list)-maxPreview)) + " more")
+					return app.Li().Text(p.t("ps.preview.more", p.int(int64(len(list)-maxPreview))))
 				}),
 			),
 		)
 	}
 	return app.Div().ID("ps-preview").Class("preview").Aria("live", "polite").Body(
-		app.H3().Text("Preview of the import"),
+		app.H3().Text(p.t("ps.preview.title")),
 		app.Ul().Class("read-list").Body(
-			app.Range(im.read).Slice(func(i int) app.UI { return app.Li().Text("Read " + im.read[i] + ".") }),
+			app.Range(im.read).Slice(func(i int) app.UI { return app.Li().Text(p.t("ps.preview.read", im.read[i])) }),
 		),
 		app.If(pv.Empty(), func() app.UI {
-			return app.P().Text("Applying it would change nothing in the scenario.")
+			return app.P().Text(p.t("ps.preview.nothing"))
 		}),
-		group("ps-added", "Added", pv.Added),
-		group("ps-changed", "Changed", pv.Changed),
-		group("ps-ignored", "Ignored", pv.Ignored),
+		group("ps-added", "ps.preview.added", pv.Added),
+		group("ps-changed", "ps.preview.changed", pv.Changed),
+		group("ps-ignored", "ps.preview.ignored", pv.Ignored),
 		app.If(len(im.notes) > 0, func() app.UI {
 			return app.Details().Body(
-				app.Summary().Text("Notes from reading ("+formatInt(int64(len(im.notes)))+")"),
+				app.Summary().Text(p.t("ps.preview.notes", p.int(int64(len(im.notes))))),
 				app.Ul().Body(app.Range(im.notes).Slice(func(i int) app.UI { return app.Li().Text(im.notes[i]) })),
 			)
 		}),
 		app.Div().Class("actions").Body(
-			app.Button().Type("button").ID("ps-apply").Class("btn btn-primary").Text("Apply the import").Disabled(pv.Empty()).OnClick(p.onImportApply),
-			app.Button().Type("button").ID("ps-discard").Class("btn").Text("Discard").OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().Type("button").ID("ps-apply").Class("btn btn-primary").Text(p.t("ps.apply")).Disabled(pv.Empty()).OnClick(p.onImportApply),
+			app.Button().Type("button").ID("ps-discard").Class("btn").Text(p.t("ps.discard")).OnClick(func(ctx app.Context, e app.Event) {
 				undo := p.imp.undo
 				p.imp = importState{undo: undo}
-				p.status = "Discarded what was read."
+				p.status = p.t("status.discarded")
 			}),
 		),
 	)
@@ -222,14 +224,14 @@ func (p *Planner) renderImportPreview() app.UI {
 func (p *Planner) onImportApply(ctx app.Context, e app.Event) {
 	merged, pv := powershell.Merge(p.doc, p.imp.in)
 	if err := merged.Validate(); err != nil {
-		p.alert = "The import cannot be applied; nothing changed: " + err.Error()
+		p.alert = p.t("import.failed-unchanged", err.Error())
 		return
 	}
 	prev := p.doc
 	p.imp = importState{undo: prev}
 	p.replace(merged)
 	p.save(ctx)
-	p.status = "Imported: " + formatInt(int64(len(pv.Added))) + " added, " + formatInt(int64(len(pv.Changed))) + " changed. Undo the import brings the previous scenario back."
+	p.status = p.t("status.ps-applied", p.int(int64(len(pv.Added))), p.int(int64(len(pv.Changed))))
 }
 
 func (p *Planner) onImportUndo(ctx app.Context, e app.Event) {
@@ -240,43 +242,43 @@ func (p *Planner) onImportUndo(ctx app.Context, e app.Event) {
 	p.imp = importState{}
 	p.replace(prev)
 	p.save(ctx)
-	p.status = "The import was undone."
+	p.status = p.t("status.import-undone")
 }
 
 // renderScript draws the PowerShell script that applies the plan.
 func (p *Planner) renderScript() app.UI {
 	const key = "usage-location"
 	return app.Div().Class("script").Body(
-		app.H3().Text("Apply the plan with PowerShell"),
-		app.P().Class("hint").Text("The script changes each resource account's license in one Set-MgUserLicense call (the single license activity Microsoft requires). It is a dry run unless you run it with -Apply."),
+		app.H3().Text(p.t("ps.out.title")),
+		app.P().Class("hint").Text(p.t("ps.out.hint")),
 		app.Div().Class("actions").Body(
 			app.Button().Type("button").ID("show-script").Class("btn").
 				Aria("expanded", p.showScript).Aria("controls", "ps-script").
-				Text(map[bool]string{true: "Hide the script", false: "Show the script"}[p.showScript]).
+				Text(p.t(map[bool]i18n.Key{true: "ps.hide-script", false: "ps.show-script"}[p.showScript])).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.showScript = !p.showScript
 					p.recomputeScript()
 				}),
-			app.Button().Type("button").ID("copy-script").Class("btn").Text("Copy the script").OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().Type("button").ID("copy-script").Class("btn").Text(p.t("ps.copy-script")).OnClick(func(ctx app.Context, e app.Event) {
 				copyText(ctx, p.scriptText(), func(ctx app.Context, ok bool) {
 					if ok {
-						p.status = "Script copied."
+						p.status = p.t("status.script-copied")
 					} else {
-						p.status = "This browser did not allow copying: download the script instead."
+						p.status = p.t("status.script-not-copied")
 					}
 				})
 			}),
-			app.Button().Type("button").ID("download-script").Class("btn").Text("Download "+powershell.ScriptFileName).OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().Type("button").ID("download-script").Class("btn").Text(p.t("ps.download-script", powershell.ScriptFileName)).OnClick(func(ctx app.Context, e app.Event) {
 				p.offer(powershell.ScriptFileName, "text/plain", []byte(p.scriptText()))
 			}),
-			app.Label().For(key).Class("inline-label").Text("Usage location"),
+			app.Label().For(key).Class("inline-label").Text(p.t("ps.usage-location")),
 			app.Input().Type("text").ID(key).Class("usage-location").MaxLength(2).Size(3).
 				Value(p.fieldText(key, p.usageLocation)).Aria("describedby", key+"-error").
 				OnInput(func(ctx app.Context, e app.Event) {
 					text := strings.ToUpper(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
 					var err error
 					if len(text) != 2 || text[0] < 'A' || text[0] > 'Z' || text[1] < 'A' || text[1] > 'Z' {
-						err = errUsageLocation
+						err = errors.New(p.t("ps.usage-location.error"))
 					} else {
 						p.usageLocation = text
 						p.recomputeScript()
@@ -291,14 +293,6 @@ func (p *Planner) renderScript() app.UI {
 		}),
 	)
 }
-
-type usageLocationError struct{}
-
-func (usageLocationError) Error() string {
-	return "a usage location is a two-letter country code, such as US, GB or IT"
-}
-
-var errUsageLocation = usageLocationError{}
 
 // scriptText returns the script of the current plan.
 func (p *Planner) scriptText() string {

@@ -5,9 +5,13 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/i18n"
 	"github.com/raplanner/raplanner/app/licensing"
 	"github.com/raplanner/raplanner/app/scenario"
 )
+
+// keyOf makes a message key of a string built from identifiers.
+func keyOf(s string) i18n.Key { return i18n.Key(s) }
 
 // renderResults draws the totals, the sentence for a manager, the cost and
 // the engine's warnings.
@@ -16,20 +20,20 @@ func (p *Planner) renderResults() app.UI {
 	t := r.Totals
 	e := r.Edition
 	return app.Section().ID("results").Class("card results").Aria("labelledby", "results-title").Body(
-		app.H2().ID("results-title").Text("Plan"),
-		app.P().ID("summary").Class("summary").Text(summary(r)),
+		app.H2().ID("results-title").Text(p.t("results.title")),
+		app.P().ID("summary").Class("summary").Text(p.summary(r)),
 		app.Div().Class("metrics").Body(
-			metric("paid-needed", "To buy: "+paidName(e, t.PaidNeeded), t.PaidNeeded, "key"),
-			metric("free-assigned", "Free "+freeName(e)+" licenses assigned", t.FreeAssigned, "key"),
-			metric("free-allotment", "Free licenses allotted", r.Allotment, ""),
-			metric("free-unused", "Free licenses left", t.FreeUnused, ""),
-			metric("accounts-needing-license", "Resource accounts needing a license", int64(t.NeedingLicense), ""),
-			metric("accounts", "Auto attendants and call queues", int64(t.Accounts), ""),
-			metric("qualifying-licenses", "Qualifying Phone System licenses", r.Qualifying, ""),
+			p.metric("paid-needed", p.paidToBuyLabel(e), t.PaidNeeded, "key"),
+			p.metric("free-assigned", p.t("metric.free-assigned", p.freeName(e)), t.FreeAssigned, "key"),
+			p.metric("free-allotment", p.t("metric.free-allotment"), r.Allotment, ""),
+			p.metric("free-unused", p.t("metric.free-unused"), t.FreeUnused, ""),
+			p.metric("accounts-needing-license", p.t("metric.accounts-needing-license"), int64(t.NeedingLicense), ""),
+			p.metric("accounts", p.t("metric.accounts"), int64(t.Accounts), ""),
+			p.metric("qualifying-licenses", p.t("metric.qualifying-licenses"), r.Qualifying, ""),
 		),
 		p.renderCost(),
 		app.If(len(r.Warnings) > 0, func() app.UI {
-			return app.Ul().Class("warnings").Aria("label", "Warnings").Body(
+			return app.Ul().Class("warnings").Aria("label", p.t("results.warnings")).Body(
 				app.Range(r.Warnings).Slice(func(i int) app.UI {
 					return app.Li().Text(p.warningText(r.Warnings[i]))
 				}),
@@ -38,9 +42,19 @@ func (p *Planner) renderResults() app.UI {
 	)
 }
 
-func metric(name, label string, v int64, class string) app.UI {
+// paidToBuyLabel labels the count of paid licenses to buy.
+func (p *Planner) paidToBuyLabel(e scenario.Edition) string {
+	if e == scenario.VirtualUser2020 {
+		return p.t("metric.paid-needed.phone-system")
+	}
+	return p.t("metric.paid-needed.resource-account")
+}
+
+// metric draws one total with its page hook: data-metric and data-value
+// (the plain integer, whatever the language).
+func (p *Planner) metric(name, label string, v int64, class string) app.UI {
 	return app.Div().Class("metric "+class).Body(
-		app.Span().Class("metric-value").DataSet("metric", name).DataSet("value", v).Text(formatInt(v)),
+		app.Span().Class("metric-value").DataSet("metric", name).DataSet("value", v).Text(p.int(v)),
 		app.Span().Class("metric-label").Text(label),
 	)
 }
@@ -60,9 +74,9 @@ func (p *Planner) renderCost() app.UI {
 	cost := p.result.Cost
 	return app.Div().Class("cost").Body(
 		app.Div().Class("field field-inline").Body(
-			app.Label().For("price").Text("Your price of one paid license per month"),
+			app.Label().For("price").Text(p.t("price.label")),
 			app.Div().Class("price-row").Body(
-				app.Input().Type("text").ID("price").Attr("inputmode", "decimal").Placeholder("e.g. 8").
+				app.Input().Type("text").ID("price").Attr("inputmode", "decimal").Placeholder(p.t("price.placeholder")).
 					Value(p.fieldText(key, price)).
 					Aria("invalid", p.problems[key] != "").Aria("describedby", "price-error").
 					OnInput(func(ctx app.Context, e app.Event) {
@@ -72,8 +86,9 @@ func (p *Planner) renderCost() app.UI {
 							p.apply(ctx, func(d *scenario.Document) { d.Price = nil })
 							return
 						}
-						v, err := scenario.ParseMonthlyPrice(text)
-						p.typed(key, text, err)
+						// Accept the decimal comma of the page's language.
+						v, err := scenario.ParseMonthlyPrice(strings.Replace(text, ",", ".", 1))
+						p.typed(key, text, p.fieldErr("price", err))
 						if err == nil {
 							p.apply(ctx, func(d *scenario.Document) {
 								d.Price = &scenario.Price{Monthly: v, Currency: currency}
@@ -81,7 +96,7 @@ func (p *Planner) renderCost() app.UI {
 						}
 					}, app.EventScope(currency)).
 					OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }),
-				app.Label().For("currency").Class("visually-hidden").Text("Currency"),
+				app.Label().For("currency").Class("visually-hidden").Text(p.t("price.currency")),
 				app.Select().ID("currency").Body(
 					app.Range(currencies).Slice(func(i int) app.UI {
 						c := currencies[i]
@@ -89,7 +104,6 @@ func (p *Planner) renderCost() app.UI {
 					}),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					c := ctx.JSSrc().Get("value").String()
-					currency = c
 					if p.doc.Price != nil {
 						p.apply(ctx, func(d *scenario.Document) { d.Price.Currency = c })
 					}
@@ -98,12 +112,8 @@ func (p *Planner) renderCost() app.UI {
 			app.Div().ID("price-error").Class("field-error").Text(p.problems[key]),
 		),
 		app.If(cost != nil, func() app.UI {
-			return app.P().ID("cost").Class("cost-figures").Body(
-				app.Strong().Text(formatMoney(cost.Monthly, cost.Currency)),
-				app.Text(" per month · "),
-				app.Strong().Text(formatMoney(cost.Annual, cost.Currency)),
-				app.Text(" per year for the paid licenses."),
-			)
+			return app.P().ID("cost").Class("cost-figures").Text(
+				p.t("price.cost", p.money(cost.Monthly, cost.Currency), p.money(cost.Annual, cost.Currency)))
 		}),
 	)
 }
@@ -114,11 +124,11 @@ var currencies = []string{"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK"
 func (p *Planner) warningText(w licensing.Warning) string {
 	switch w.Kind {
 	case licensing.WarnUnknownSKU:
-		return "Unknown SKU " + strconv.Quote(w.Value) + " (row " + strconv.Itoa(w.Subscription+1) + "): kept, but not counted toward the free licenses."
+		return p.t("warning.unknown-sku", strconv.Quote(w.Value), strconv.Itoa(w.Subscription+1))
 	case licensing.WarnUnknownRoute:
-		return p.accountName(w.Account) + " routes to " + strconv.Quote(w.Value) + ", which is not in this scenario: that route is ignored."
+		return p.t("warning.unknown-route", p.accountName(w.Account), strconv.Quote(w.Value))
 	case licensing.WarnNotEligible:
-		return "No license in the subscriptions includes Phone System, so the tenant gets no free licenses."
+		return p.t("warning.not-eligible")
 	}
 	return string(w.Kind)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/catalog"
@@ -14,8 +15,8 @@ import (
 func (p *Planner) renderSubscriptions() app.UI {
 	r := p.result
 	return app.Section().ID("subscriptions").Class("card").Body(
-		app.H2().Text("Subscriptions"),
-		app.P().Class("hint").Text("Purchased units of each license (Microsoft 365 admin center › Billing › Your products, or Get-MgSubscribedSku)."),
+		app.H2().Text(p.t("subs.title")),
+		app.P().Class("hint").Text(p.t("subs.hint")),
 		app.DataList().ID("sku-options").Body(
 			app.Range(catalog.All()).Slice(func(i int) app.UI {
 				s := catalog.All()[i]
@@ -24,16 +25,20 @@ func (p *Planner) renderSubscriptions() app.UI {
 		),
 		app.Table().Class("subs").Body(
 			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("License (SKU)"),
-				app.Th().Scope("col").Class("num").Text("Units"),
-				app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text("Remove")),
+				app.Th().Scope("col").Text(p.t("subs.sku")),
+				app.Th().Scope("col").Class("num").Text(p.t("subs.units")),
+				app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text(p.t("subs.remove-column"))),
 			)),
 			app.TBody().Body(
 				app.Range(p.doc.Subscriptions).Slice(func(i int) app.UI { return p.renderSubscription(i) }),
 			),
 		),
-		app.Button().Type("button").ID("add-subscription").Class("btn").Text("+ Add subscription").
+		app.Button().Type("button").ID("add-subscription").Class("btn").Text(p.t("subs.add")).
 			OnClick(func(ctx app.Context, e app.Event) {
+				if len(p.doc.Subscriptions) >= scenario.MaxSubscriptions {
+					p.alert = p.t("subs.too-many", p.int(scenario.MaxSubscriptions))
+					return
+				}
 				p.apply(ctx, func(d *scenario.Document) {
 					d.Subscriptions = append(d.Subscriptions, scenario.Subscription{SKU: catalog.PhoneSystemPartNumber})
 				})
@@ -41,11 +46,11 @@ func (p *Planner) renderSubscriptions() app.UI {
 			}),
 		app.Div().Class("allotment").Body(
 			app.P().Body(
-				app.Strong().Text(formatInt(r.Qualifying)),
-				app.Text(" qualifying Phone System licenses"),
+				app.Strong().Text(p.int(r.Qualifying)),
+				app.Text(" "+p.n("subs.qualifying", r.Qualifying)),
 			),
-			app.P().Class("formula").Text(allotmentFormula(r)),
-			app.P().Class("hint").Text(nextFreeText(r)),
+			app.P().Class("formula").Text(p.allotmentFormula(r)),
+			app.P().Class("hint").Text(p.nextFreeText(r)),
 		),
 	)
 }
@@ -58,14 +63,14 @@ func (p *Planner) renderSubscription(i int) app.UI {
 	skuID, unitsID := "sub-sku-"+n, "sub-units-"+n
 	return app.Tr().DataSet("subscription", i).Body(
 		app.Td().Body(
-			app.Label().For(skuID).Class("visually-hidden").Text("License (SKU) of row "+strconv.Itoa(i+1)),
+			app.Label().For(skuID).Class("visually-hidden").Text(p.t("subs.sku-of-row", strconv.Itoa(i+1))),
 			app.Input().Type("text").ID(skuID).Class("sku-input").List("sku-options").
 				Value(p.fieldText(skuKey, s.SKU)).AutoComplete(false).Spellcheck(false).
 				Aria("invalid", p.problems[skuKey] != "").Aria("describedby", skuID+"-note").
 				OnChange(func(ctx app.Context, e app.Event) {
 					text := ctx.JSSrc().Get("value").String()
 					sku, err := scenario.NormalizeSKU(text)
-					p.typed(skuKey, text, err)
+					p.typed(skuKey, text, p.fieldErr("sku", err))
 					p.settle(skuKey)
 					if err != nil {
 						return
@@ -79,20 +84,20 @@ func (p *Planner) renderSubscription(i int) app.UI {
 				app.If(p.problems[skuKey] != "", func() app.UI {
 					return app.Span().Class("field-error").Text(p.problems[skuKey])
 				}).Else(func() app.UI {
-					return app.Span().Body(countsBadge(row), app.Text(" "+skuNote(row)))
+					return app.Span().Body(p.countsBadge(row), app.Text(" "+p.skuNote(row)))
 				}),
 			),
 			app.If(!row.Known, func() app.UI { return p.renderIncludes(i, s) }),
 		),
 		app.Td().Class("num").Body(
-			app.Label().For(unitsID).Class("visually-hidden").Text("Units of "+s.SKU),
+			app.Label().For(unitsID).Class("visually-hidden").Text(p.t("subs.units-of", s.SKU)),
 			app.Input().Type("text").ID(unitsID).Class("units-input").Attr("inputmode", "numeric").
 				Value(p.fieldText(unitsKey, strconv.FormatInt(s.Units, 10))).
 				Aria("invalid", p.problems[unitsKey] != "").Aria("describedby", unitsID+"-error").
 				OnInput(func(ctx app.Context, e app.Event) {
 					text := ctx.JSSrc().Get("value").String()
 					units, err := scenario.ParseUnits(text)
-					p.typed(unitsKey, text, err)
+					p.typed(unitsKey, text, p.fieldErr("units", err))
 					if err == nil {
 						p.apply(ctx, func(d *scenario.Document) { d.Subscriptions[i].Units = units })
 					}
@@ -102,7 +107,7 @@ func (p *Planner) renderSubscription(i int) app.UI {
 		),
 		app.Td().Body(
 			app.Button().Type("button").Class("btn btn-icon").ID("remove-subscription-"+n).
-				Aria("label", "Remove "+s.SKU).Text("×").
+				Aria("label", p.t("subs.remove", s.SKU)).Text("×").
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.clearDrafts("sub/")
 					p.apply(ctx, func(d *scenario.Document) {
@@ -113,32 +118,22 @@ func (p *Planner) renderSubscription(i int) app.UI {
 	)
 }
 
-// clearDrafts forgets the drafts whose key starts with prefix (rows moved).
-func (p *Planner) clearDrafts(prefix string) {
-	for k := range p.drafts {
-		if len(k) >= len(prefix) && k[:len(prefix)] == prefix {
-			delete(p.drafts, k)
-			delete(p.problems, k)
-		}
-	}
-}
-
 // renderIncludes lets the user declare what an unknown SKU includes.
 func (p *Planner) renderIncludes(i int, s scenario.Subscription) app.UI {
 	id := "sub-includes-" + strconv.Itoa(i)
 	opts := []struct {
-		v    scenario.Includes
-		text string
+		v   scenario.Includes
+		key string
 	}{
-		{"", "Neither Phone System nor a resource account license"},
-		{scenario.IncludesPhoneSystem, "Includes Phone System (counts)"},
-		{scenario.IncludesResourceAccount, "Is a resource account license"},
+		{"", "includes.nothing"},
+		{scenario.IncludesPhoneSystem, "includes.phone-system"},
+		{scenario.IncludesResourceAccount, "includes.resource-account"},
 	}
 	return app.Div().Class("includes").Body(
-		app.Label().For(id).Class("visually-hidden").Text("What "+s.SKU+" includes"),
+		app.Label().For(id).Class("visually-hidden").Text(p.t("includes.label", s.SKU)),
 		app.Select().ID(id).Body(
 			app.Range(opts).Slice(func(k int) app.UI {
-				return app.Option().Value(string(opts[k].v)).Text(opts[k].text).Selected(opts[k].v == s.Includes)
+				return app.Option().Value(string(opts[k].v)).Text(p.t(keyOf(opts[k].key))).Selected(opts[k].v == s.Includes)
 			}),
 		).OnChange(func(ctx app.Context, e app.Event) {
 			v := scenario.Includes(ctx.JSSrc().Get("value").String())
@@ -149,31 +144,41 @@ func (p *Planner) renderIncludes(i int, s scenario.Subscription) app.UI {
 	)
 }
 
-func skuNote(row licensing.SKUCount) string {
+// clearDrafts forgets the drafts whose key starts with prefix (rows moved).
+func (p *Planner) clearDrafts(prefix string) {
+	for k := range p.drafts {
+		if strings.HasPrefix(k, prefix) {
+			delete(p.drafts, k)
+			delete(p.problems, k)
+		}
+	}
+}
+
+func (p *Planner) skuNote(row licensing.SKUCount) string {
 	if !row.Known {
 		switch row.SKU.Kind {
 		case catalog.PhoneSystemUser:
-			return "Not in the catalog; declared to include Phone System"
+			return p.t("sku.declared-phone-system")
 		case catalog.ResourceAccount:
-			return "Not in the catalog; declared a resource account license"
+			return p.t("sku.declared-resource-account")
 		}
-		return "Unknown SKU: kept, not counted. If its service plans include Phone System (MCOEV), say so below."
+		return p.t("sku.unknown")
 	}
 	if row.SKU.Note != "" {
-		return row.SKU.Name + " · " + row.SKU.Note
+		return row.SKU.Name + " · " + p.t(keyOf("sku.note."+row.SKU.Note))
 	}
 	return row.SKU.Name
 }
 
-func countsBadge(row licensing.SKUCount) app.UI {
+func (p *Planner) countsBadge(row licensing.SKUCount) app.UI {
 	switch {
 	case row.Counted:
-		return app.Span().Class("badge badge-yes").Text("Counts")
+		return app.Span().Class("badge badge-yes").Text(p.t("badge.counts"))
 	case row.SKU.Kind == catalog.ResourceAccount:
-		return app.Span().Class("badge").Text("Resource account license")
+		return app.Span().Class("badge").Text(p.t("badge.resource-account"))
 	case !row.Known:
-		return app.Span().Class("badge badge-warn").Text("Unknown")
+		return app.Span().Class("badge badge-warn").Text(p.t("badge.unknown"))
 	default:
-		return app.Span().Class("badge badge-no").Text("Does not count")
+		return app.Span().Class("badge badge-no").Text(p.t("badge.does-not-count"))
 	}
 }

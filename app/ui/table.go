@@ -8,20 +8,16 @@ import (
 // what it is planned to hold, and why.
 func (p *Planner) renderTable() app.UI {
 	e := p.result.Edition
+	cols := []string{p.t("table.name"), p.t("table.type"), p.t("table.number"), p.t("table.holds"), p.t("table.planned"), p.t("table.why")}
 	return app.Section().ID("plan-table").Class("card").Body(
 		app.Div().Class("card-head").Body(
-			app.H2().Text("Per-account plan"),
+			app.H2().Text(p.t("table.title")),
 			p.renderExports(),
 		),
 		app.Div().Class("table-scroll").Body(
 			app.Table().Class("plan").Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Name"),
-					app.Th().Scope("col").Text("Type"),
-					app.Th().Scope("col").Text("Phone number"),
-					app.Th().Scope("col").Text("Holds today"),
-					app.Th().Scope("col").Text("Planned"),
-					app.Th().Scope("col").Text("Why"),
+					app.Range(cols).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(cols[i]) }),
 				)),
 				app.TBody().Body(
 					app.Range(p.result.Accounts).Slice(func(i int) app.UI {
@@ -29,11 +25,11 @@ func (p *Planner) renderTable() app.UI {
 						plan := p.result.Accounts[i]
 						return app.Tr().DataSet("row", a.ID).Body(
 							app.Th().Scope("row").Text(p.accountName(i)),
-							app.Td().DataSet("label", "Type").Text(typeLabel(a.Type)),
-							app.Td().DataSet("label", "Phone number").Class("nowrap").Text(a.PhoneNumber),
-							app.Td().DataSet("label", "Holds today").Text(licenseLabel(a.LicenseOrDefault())),
-							app.Td().DataSet("label", "Planned").Body(app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(planLabel(plan.Planned, e))),
-							app.Td().DataSet("label", "Why").Class("why").Text(whyText(plan, e)),
+							app.Td().DataSet("label", cols[1]).Text(p.typeLabel(a.Type)),
+							app.Td().DataSet("label", cols[2]).Class("nowrap").Text(a.PhoneNumber),
+							app.Td().DataSet("label", cols[3]).Text(p.licenseLabel(a.LicenseOrDefault())),
+							app.Td().DataSet("label", cols[4]).Body(app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(p.planLabel(plan.Planned, e))),
+							app.Td().DataSet("label", cols[5]).Class("why").Text(p.whyText(plan, e)),
 						)
 					}),
 				),

@@ -1,180 +1,135 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
+	"errors"
 
+	"github.com/raplanner/raplanner/app/i18n"
 	"github.com/raplanner/raplanner/app/licensing"
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
-// The words the page uses for the engine's results. They sit together so
-// that the translation (English, Italian) has one place to go.
+// The words the page uses. Every visible string comes from the message
+// catalog of package i18n in the page's language; these helpers only pick
+// the message and fill it in.
 
-// formatInt writes n with thousands separators: 1,234,567.
-func formatInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// t returns message key in the page's language.
+func (p *Planner) t(key i18n.Key, args ...string) string { return p.lang.T(key, args...) }
 
-// plural picks the singular or plural form for n.
-func plural(n int64, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
+// n returns the singular or plural form of message key for n.
+func (p *Planner) n(key i18n.Key, n int64, args ...string) string { return p.lang.N(key, n, args...) }
 
-// formatMoney writes an amount with two decimals and its currency.
-func formatMoney(v float64, currency string) string {
-	cents := int64(v*100 + 0.5)
-	s := formatInt(cents/100) + "." + strconv.FormatInt(100+cents%100, 10)[1:]
-	if currency == "" {
-		return s
+// int writes n the way the page's language does: 1,234 or 1.234.
+func (p *Planner) int(n int64) string { return p.lang.Int(n) }
+
+// money writes an amount the way the page's language does.
+func (p *Planner) money(v float64, currency string) string { return p.lang.Money(v, currency) }
+
+// fieldErr words a validation error of field ("units", "sku", "name",
+// "number", "upn", "id", "price"). The scenario package explains errors in
+// English with the exact value; other languages get the field's rule.
+func (p *Planner) fieldErr(field string, err error) error {
+	if err == nil || p.lang == i18n.EN || p.lang == "" {
+		return err
 	}
-	return s + " " + currency
+	return errors.New(p.t(i18n.Key("error." + field)))
 }
 
 // allotmentFormula spells the allotment out: "25 + floor(612/10) = 86".
-func allotmentFormula(r *licensing.Result) string {
+func (p *Planner) allotmentFormula(r *licensing.Result) string {
 	if !r.Eligible {
-		return "No license includes Phone System: no free licenses (0)."
+		return p.t("allotment.none")
 	}
-	return "Free licenses: 25 + floor(" + formatInt(r.Qualifying) + "/10) = " + formatInt(r.Allotment)
+	return p.t("allotment.formula", p.int(r.Qualifying), p.int(r.Allotment))
 }
 
 // nextFreeText says what brings one more free license.
-func nextFreeText(r *licensing.Result) string {
+func (p *Planner) nextFreeText(r *licensing.Result) string {
 	if !r.Eligible {
-		return "1 license that includes Phone System → 25 free licenses."
+		return p.t("allotment.first")
 	}
-	return formatInt(r.ToNextFree) + " more " + plural(r.ToNextFree, "license", "licenses") + " → 1 more free."
+	return p.n("allotment.next", r.ToNextFree)
 }
 
-// freeName and paidName name the licenses of an edition.
-func freeName(e scenario.Edition) string {
+// freeName names the free license of an edition.
+func (p *Planner) freeName(e scenario.Edition) string {
 	if e == scenario.VirtualUser2020 {
-		return "Virtual User"
+		return p.t("license.virtual-user")
 	}
-	return "Resource Account"
+	return p.t("license.resource-account")
 }
 
-func paidName(e scenario.Edition, n int64) string {
+// paidLicenses counts the paid licenses of an edition: "5 Phone System licenses".
+func (p *Planner) paidLicenses(e scenario.Edition, n int64) string {
 	if e == scenario.VirtualUser2020 {
-		return plural(n, "Phone System license", "Phone System licenses")
+		return p.n("paid.phone-system", n)
 	}
-	return plural(n, "extra Resource Account license", "extra Resource Account licenses")
+	return p.n("paid.resource-account", n)
 }
 
 // summary is the sentence a manager reads.
-func summary(r *licensing.Result) string {
+func (p *Planner) summary(r *licensing.Result) string {
 	t := r.Totals
-	free := freeName(r.Edition)
+	free := p.freeName(r.Edition)
 	switch {
 	case t.NeedingLicense == 0:
-		return "No resource account needs a license under this rule."
+		return p.t("summary.nothing-needed")
 	case t.PaidNeeded > 0 && t.FreeAssigned > 0:
-		return "Buy " + formatInt(t.PaidNeeded) + " " + paidName(r.Edition, t.PaidNeeded) +
-			"; assign all " + formatInt(t.FreeAssigned) + " free " + free + " " + plural(t.FreeAssigned, "license", "licenses") + "."
+		return p.t("summary.buy-and-assign", p.paidLicenses(r.Edition, t.PaidNeeded), p.n("summary.free-licenses", t.FreeAssigned, free))
 	case t.PaidNeeded > 0:
-		return "Buy " + formatInt(t.PaidNeeded) + " " + paidName(r.Edition, t.PaidNeeded) +
-			": without a license that includes Phone System the tenant gets no free licenses."
+		return p.t("summary.buy-not-eligible", p.paidLicenses(r.Edition, t.PaidNeeded))
 	default:
-		return "Nothing to buy: assign " + formatInt(t.FreeAssigned) + " of your " + formatInt(r.Allotment) +
-			" free " + free + " licenses (" + formatInt(t.FreeUnused) + " left)."
+		return p.t("summary.nothing-to-buy", p.int(t.FreeAssigned), p.int(r.Allotment), free, p.int(t.FreeUnused))
 	}
 }
 
-// planLabel names a plan in the table and on the diagram.
-func planLabel(p licensing.Plan, e scenario.Edition) string {
-	switch p {
+// planLabel names a plan in the table and in the editor.
+func (p *Planner) planLabel(plan licensing.Plan, e scenario.Edition) string {
+	switch plan {
 	case licensing.PlanFree:
-		return "Free " + freeName(e)
+		return p.t("plan.free", p.freeName(e))
 	case licensing.PlanPaid:
 		if e == scenario.VirtualUser2020 {
-			return "Paid Phone System"
+			return p.t("plan.paid-phone-system")
 		}
-		return "Paid Resource Account"
+		return p.t("plan.paid-resource-account")
 	case licensing.PlanNone:
-		return "No license needed"
+		return p.t("plan.none")
 	case licensing.PlanNoAccount:
-		return "No resource account"
+		return p.t("plan.no-account")
 	}
-	return string(p)
+	return string(plan)
 }
 
 // planShort is the short label drawn inside a diagram node.
-func planShort(p licensing.Plan) string {
-	switch p {
-	case licensing.PlanFree:
-		return "FREE"
-	case licensing.PlanPaid:
-		return "PAID"
-	case licensing.PlanNone:
-		return "NO LICENSE"
-	case licensing.PlanNoAccount:
-		return "NO RA"
-	}
-	return ""
-}
-
-// reasonText says why an account needs a license or not.
-func reasonText(reason licensing.Reason) string {
-	switch reason {
-	case licensing.ReasonPhoneNumber:
-		return "Has a phone number: needs a license before the number can be assigned."
-	case licensing.ReasonEveryAccount:
-		return "Every resource account needs a license under the 2022 rule."
-	case licensing.ReasonEntryPoint:
-		return "Answers calls directly (nothing routes to it): its resource account is licensed."
-	case licensing.ReasonNestedNoNumber:
-		return "Nested without a phone number."
-	case licensing.ReasonNoNumber:
-		return "No phone number: no license needed under the 2020 rule."
-	}
-	return string(reason)
+func (p *Planner) planShort(plan licensing.Plan) string {
+	return p.t(i18n.Key("plan.short." + string(plan)))
 }
 
 // whyText says why an account needs a license or not, in the words of its edition.
-func whyText(p licensing.AccountPlan, e scenario.Edition) string {
-	if p.Reason == licensing.ReasonNestedNoNumber {
-		if e == scenario.ResourceAccount2024 {
-			return "Nested without a phone number: answers no calls directly, so it needs no resource account."
-		}
-		return "Nested without a phone number: no license needed."
+func (p *Planner) whyText(a licensing.AccountPlan, e scenario.Edition) string {
+	if a.Reason == licensing.ReasonNestedNoNumber && e == scenario.ResourceAccount2024 {
+		return p.t("why.nested-no-account")
 	}
-	return reasonText(p.Reason)
+	return p.t(i18n.Key("why." + string(a.Reason)))
 }
 
 // typeLabel names an account type.
-func typeLabel(t scenario.AccountType) string {
+func (p *Planner) typeLabel(t scenario.AccountType) string {
 	if t == scenario.CallQueue {
-		return "Call queue"
+		return p.t("type.call-queue")
 	}
-	return "Auto attendant"
+	return p.t("type.auto-attendant")
+}
+
+// typeShort is AA or CQ.
+func (p *Planner) typeShort(t scenario.AccountType) string {
+	if t == scenario.CallQueue {
+		return p.t("type.short.call-queue")
+	}
+	return p.t("type.short.auto-attendant")
 }
 
 // licenseLabel names a license held today.
-func licenseLabel(l scenario.License) string {
-	switch l {
-	case scenario.VirtualUser:
-		return "Virtual User (free)"
-	case scenario.PhoneSystem:
-		return "Phone System (paid)"
-	}
-	return "None"
+func (p *Planner) licenseLabel(l scenario.License) string {
+	return p.t(i18n.Key("holds." + string(l)))
 }
