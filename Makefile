@@ -7,7 +7,7 @@ PREFIX  ?=
 GOROOT  := $(shell $(GO) env GOROOT)
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The pure packages (no go-app), also tested under GOOS=js GOARCH=wasm in Node.
-PURE    := ./app/catalog/ ./app/scenario/ ./app/licensing/ ./app/examples/ ./app/diagram/
+PURE    := ./app/catalog/ ./app/scenario/ ./app/licensing/ ./app/examples/ ./app/diagram/ ./app/advice/ ./app/export/ ./app/powershell/
 
 .PHONY: all dist serve test vet unit jstest e2e chromium bench fuzz clean
 
@@ -52,9 +52,39 @@ chromium:
 		echo "e2e tests need Chromium: install it (Debian: sudo apt-get install chromium) and run make test again"; exit 1; \
 	fi
 
-## bench: the Go benchmarks
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./app/...
+## bench: one command, one report: wasm size, cold load, edit-to-update and
+## engine benchmarks next to a minimal go-app page (build/baseline), written
+## to $(BENCH_OUT) and printed; fails when a budget fails (see e2e/bench)
+BENCH_DIR      ?= bench
+BENCH_BASELINE ?= $(BENCH_DIR)/baseline-dist
+BENCH_OUT      ?= $(BENCH_DIR)/report.md
+BENCH_FLAGS    ?=
+# Runs of each engine benchmark; the report takes the fastest (noise of a shared machine only adds time).
+BENCH_COUNT    ?= 3
+# The bench builds its own copy of the site, so that a `make dist` or `make e2e`
+# running meanwhile (they empty dist/) cannot change what it measures.
+bench: DIST = $(BENCH_DIR)/dist
+bench: chromium dist bench-brotli
+	rm -rf $(BENCH_BASELINE)
+	mkdir -p $(BENCH_DIR) $(BENCH_BASELINE)/web
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BENCH_BASELINE)/web/app.wasm ./build/baseline
+	$(GO) run ./build/baseline -out $(BENCH_BASELINE)
+	{ $(GO) test -run '^$$' -bench 'BenchmarkCompute' -benchmem -count $(BENCH_COUNT) ./app/licensing/ 2>&1 || echo "FAIL: go test -bench BenchmarkCompute"; \
+	  $(GO) test -run '^$$' -bench 'BenchmarkLayered' -benchmem -count $(BENCH_COUNT) ./app/diagram/ 2>&1 || echo "FAIL: go test -bench BenchmarkLayered"; } > $(BENCH_DIR)/engine.txt
+	$(GO) run ./e2e/bench -dist $(DIST) -baseline $(BENCH_BASELINE) -engine $(BENCH_DIR)/engine.txt -out $(BENCH_OUT) $(BENCH_FLAGS)
+
+.PHONY: bench-brotli
+## bench-brotli: install the brotli CLI when missing (as root); without it the report says n/a
+bench-brotli:
+	@if command -v brotli >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing brotli with apt-get"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq brotli >/dev/null; } || \
+		echo "could not install brotli: the report will say n/a"; \
+	else \
+		echo "no brotli CLI: the report will say n/a (Debian: sudo apt-get install brotli)"; \
+	fi
 
 ## fuzz: run each fuzz target for FUZZTIME
 FUZZTIME ?= 30s
