@@ -31,6 +31,7 @@ var catalog = map[Key]msg{
 	"example.doc-diagram.title": {"The documentation's five resource accounts", "I cinque account delle risorse della documentazione"},
 
 	"alert.dismiss": {"Dismiss", "Chiudi"},
+	"embed.open":    {"Open in RA Planner ↗", "Apri in RA Planner ↗"},
 
 	// Status messages.
 	"status.example-loaded":     {"Loaded the example: {1}.", "Esempio caricato: {1}."},

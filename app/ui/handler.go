@@ -43,7 +43,7 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		LoadingLabel:    "Loading RA Planner…",
 		Styles:          []string{"/web/app.css"},
 		// Runs before the wasm: see web/urlguard.js.
-		Scripts:           []string{"/web/urlguard.js"},
+		Scripts:           []string{"/web/urlguard.js", "/web/embed.js"},
 		WasmContentLength: wasmSize,
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`,

@@ -42,6 +42,7 @@ type Planner struct {
 	usageLocation string      // the usage location the script sets
 
 	ready    bool              // the browser app has loaded its scenario and rendered it
+	embed    bool              // ?embed=1: the compact layout for an iframe in documentation
 	selected string            // id of the account open in the editor
 	drafts   map[string]string // field key → text the user typed that is not (yet) valid
 	problems map[string]string // field key → what is wrong with the draft
@@ -133,12 +134,16 @@ func (p *Planner) setLang(ctx app.Context, l i18n.Lang, remember bool) {
 // the page ready.
 func (p *Planner) OnMount(ctx app.Context) {
 	p.setLang(ctx, p.pickLang(ctx), false)
+	query := ctx.Page().URL().Query()
+	p.embed = query.Get("embed") == "1"
 	d, err := p.fromLink(ctx)
 	switch {
 	case err == nil:
 		p.replace(d)
 	case errors.Is(err, scenario.ErrNoPlan):
-		if saved := p.fromStorage(ctx); saved != nil {
+		if e, ok := examples.Named(query.Get("example")); ok {
+			p.replace(e.Build())
+		} else if saved := p.fromStorage(ctx); saved != nil {
 			p.replace(saved)
 		}
 	default:
@@ -184,6 +189,9 @@ func (p *Planner) fromLink(ctx app.Context) (*scenario.Document, error) {
 }
 
 func (p *Planner) fromStorage(ctx app.Context) (d *scenario.Document) {
+	if p.embed {
+		return nil // a frame in documentation neither reads nor replaces the user's own scenario
+	}
 	defer func() {
 		// Storage can throw in sandboxed frames: start from the default.
 		if recover() != nil {
@@ -267,6 +275,9 @@ func (p *Planner) save(ctx app.Context) {
 	u.Fragment = frag
 	u.RawFragment = ""
 	ctx.Page().ReplaceURL(&u)
+	if p.embed {
+		return
+	}
 	data, err := scenario.Encode(p.doc)
 	if err != nil {
 		return
@@ -311,6 +322,24 @@ func (p *Planner) Render() app.UI {
 	root := app.Div().ID("ra-planner").Class("planner")
 	if p.ready {
 		root = root.DataSet("ready", "true")
+	}
+	if p.embed {
+		return root.Class("embed").Body(
+			p.renderEmbedHeader(),
+			p.renderAlerts(),
+			app.Main().Class("content").Body(
+				app.Div().Class("columns").Body(
+					app.Div().Class("col-inputs").Body(
+						p.renderEditions(),
+						p.renderSubscriptions(),
+					),
+					app.Div().Class("col-results").Body(
+						p.renderResults(),
+					),
+				),
+				p.renderDiagram(),
+			),
+		)
 	}
 	return root.Body(
 		p.renderHeader(),
