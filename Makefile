@@ -9,7 +9,7 @@ WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The pure packages (no go-app), also tested under GOOS=js GOARCH=wasm in Node.
 PURE    := ./app/catalog/ ./app/scenario/ ./app/licensing/ ./app/examples/ ./app/diagram/ ./app/advice/ ./app/export/ ./app/powershell/
 
-.PHONY: all dist serve test vet unit jstest e2e chromium bench fuzz clean
+.PHONY: all dist serve test vet unit jstest e2e e2e-deps chromium bench fuzz clean
 
 all: dist
 
@@ -39,8 +39,17 @@ unit:
 jstest:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASMEXEC)" $(PURE)
 
-e2e: chromium dist
+e2e: chromium e2e-deps dist
 	$(GO) test -count=1 -tags e2e -timeout 10m ./e2e/ -dist $(CURDIR)/$(DIST)
+
+## e2e-deps: the npm packages of the e2e suite (axe-core), from e2e/package-lock.json
+e2e-deps:
+	@if [ -f e2e/node_modules/axe-core/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		cd e2e && npm ci --no-audit --no-fund --loglevel=error; \
+	else \
+		echo "e2e tests need npm (Node.js) to install axe-core: install Node.js 20 and run make test again"; exit 1; \
+	fi
 
 ## chromium: install Debian's Chromium when missing (as root), or say what to do
 chromium:

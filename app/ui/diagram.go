@@ -2,9 +2,9 @@ package ui
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/diagram"
 	"github.com/raplanner/raplanner/app/licensing"
 )
 
@@ -21,6 +21,10 @@ func px(v float64) string { return strconv.FormatFloat(float64(int64(v*10+0.5))/
 func (p *Planner) renderDiagram() app.UI {
 	l := p.layout
 	w, h := l.Width*p.zoom, l.Height*p.zoom
+	boxW, boxH := float64(diagram.DefaultNodeWidth), float64(diagram.DefaultNodeHeight)
+	if len(l.Nodes) > 0 {
+		boxW, boxH = l.Nodes[0].W, l.Nodes[0].H
+	}
 	return app.Section().ID("diagram").Class("card").Body(
 		app.Div().Class("card-head").Body(
 			app.H2().Text(p.t("diagram.title")),
@@ -38,13 +42,16 @@ func (p *Planner) renderDiagram() app.UI {
 		app.If(len(p.doc.Accounts) == 0, func() app.UI {
 			return app.P().Class("empty").Text(p.t("diagram.empty"))
 		}).Else(func() app.UI {
-			return app.Div().Class("diagram-scroll").Body(
+			return app.Div().Class("diagram-scroll").TabIndex(0).Role("region").Aria("label", p.t("diagram.title")).Body(
 				svg("svg").Class("diagram").
 					Attr("width", px(w)).Attr("height", px(h)).
 					Attr("viewBox", "0 0 "+px(l.Width)+" "+px(l.Height)).
 					Role("group").Aria("label", p.t("diagram.label")).
 					Body(
 						svg("defs").Body(
+							svg("clipPath").ID("node-clip").Body(
+								svg("rect").Attr("x", "10").Attr("y", "0").Attr("width", px(boxW-18)).Attr("height", px(boxH)),
+							),
 							svg("marker").ID("arrow").Attr("viewBox", "0 0 10 10").Attr("refX", "9").Attr("refY", "5").
 								Attr("markerWidth", "8").Attr("markerHeight", "8").Attr("orient", "auto-start-reverse").
 								Body(svg("path").Attr("d", "M0 0L10 5L0 10z").Class("arrow-head")),
@@ -91,11 +98,9 @@ func (p *Planner) renderNode(i int) app.UI {
 	if a.PhoneNumber != "" {
 		sub += " · " + a.PhoneNumber
 	}
-	label := p.accountName(i) + ", " + p.typeLabel(a.Type)
-	if a.PhoneNumber != "" {
-		label += ", " + a.PhoneNumber
-	}
-	label += ": " + p.planLabel(plan, p.result.Edition)
+	// The node's name is the words drawn in it; its description says
+	// them in full.
+	desc := p.typeLabel(a.Type) + ", " + p.planLabel(plan, p.result.Edition)
 	class := "node plan-" + string(plan)
 	if a.ID == p.selected {
 		class += " selected"
@@ -108,7 +113,7 @@ func (p *Planner) renderNode(i int) app.UI {
 	}
 	return svg("g").Class(class).DataSet("account", a.ID).DataSet("plan", string(plan)).
 		Attr("transform", "translate("+px(b.X)+" "+px(b.Y)+")").
-		TabIndex(0).Role("button").Aria("label", label).
+		TabIndex(0).Role("button").
 		OnClick(func(ctx app.Context, e app.Event) { selectNode(ctx) }, app.EventScope(id)).
 		OnKeyDown(func(ctx app.Context, e app.Event) {
 			switch e.Get("key").String() {
@@ -118,22 +123,14 @@ func (p *Planner) renderNode(i int) app.UI {
 			}
 		}, app.EventScope(id)).
 		Body(
-			svg("title").Text(label),
+			svg("desc").Text(desc),
 			svg("rect").Class("node-box").Attr("width", px(b.W)).Attr("height", px(b.H)).Attr("rx", "8"),
 			svg("rect").Class("node-band").Attr("width", "6").Attr("height", px(b.H)).Attr("rx", "3"),
-			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Text(ellipsis(p.accountName(i), 24)),
+			// The whole name, clipped to the box: the page reads it in full.
+			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Attr("clip-path", "url(#node-clip)").Text(p.accountName(i)),
 			svg("text").Class("node-sub").Attr("x", "14").Attr("y", "40").Text(sub),
 			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(p.planShort(plan)),
 		)
-}
-
-// ellipsis shortens s to at most n characters.
-func ellipsis(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // legend explains the colours and words of the diagram.

@@ -289,7 +289,7 @@ func (p *Planner) renderScript() app.UI {
 		),
 		app.Div().ID(key+"-error").Class("field-error").Text(p.problems[key]),
 		app.If(p.showScript, func() app.UI {
-			return app.Pre().ID("ps-script").Class("code").Body(app.Code().Text(p.script))
+			return app.Pre().ID("ps-script").Class("code").TabIndex(0).Role("region").Aria("label", p.t("ps.out.title")).Body(app.Code().Text(p.script))
 		}),
 	)
 }

@@ -14,7 +14,7 @@ func (p *Planner) renderTable() app.UI {
 			app.H2().Text(p.t("table.title")),
 			p.renderExports(),
 		),
-		app.Div().Class("table-scroll").Body(
+		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", p.t("table.title")).Body(
 			app.Table().Class("plan").Body(
 				app.THead().Body(app.Tr().Body(
 					app.Range(cols).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(cols[i]) }),
