@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/raplanner/raplanner/app/examples"
 )
 
@@ -66,5 +68,62 @@ func TestAccessibility(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestAccessibilityDarkAndZoom runs axe-core in dark mode and checks that the
+// page still fits a 640 px wide window at 200% zoom (a 1280 px laptop).
+func TestAccessibilityDarkAndZoom(t *testing.T) {
+	src := axeSource(t)
+	ctx := newTab(t)
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, link(t, examples.DocDiagram()))
+	if bg := evalJS[string](t, ctx, `getComputedStyle(document.body).backgroundColor`); bg == "rgb(245, 246, 250)" {
+		t.Fatalf("dark mode not applied: background %s", bg)
+	}
+	for _, v := range runAxe(t, ctx, src) {
+		t.Errorf("dark mode: %s (%s): %s", v.ID, v.Impact, v.Help)
+	}
+	// 200% zoom of a 1280 px window is a 640 px wide layout.
+	do(t, ctx, chromedp.EmulateViewport(640, 400))
+	settle(t, ctx)
+	if over := evalJS[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth + 1`); over {
+		t.Error("at 200% zoom the page scrolls sideways")
+	}
+}
+
+// TestDiagramKeyboard moves between diagram nodes with the arrow keys and
+// opens one in the editor with Enter.
+func TestDiagramKeyboard(t *testing.T) {
+	ctx := newTab(t)
+	open(t, ctx, link(t, examples.DocDiagram()))
+	settle(t, ctx)
+	do(t, ctx, chromedp.Focus(chromedp.CSS(`[data-account="ra1"]`)), chromedp.KeyEvent(kb.ArrowDown))
+	settle(t, ctx)
+	first := evalJS[string](t, ctx, `document.activeElement.getAttribute("data-account") || ""`)
+	if first == "" || first == "ra1" {
+		t.Fatalf("ArrowDown from the main auto attendant focused %q, want a nested account", first)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowUp))
+	settle(t, ctx)
+	if got := evalJS[string](t, ctx, `document.activeElement.getAttribute("data-account") || ""`); got != "ra1" {
+		t.Errorf("ArrowUp went to %q, want ra1", got)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+	settle(t, ctx)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	settle(t, ctx)
+	second := evalJS[string](t, ctx, `document.activeElement.getAttribute("data-account") || ""`)
+	if second == first || second == "ra1" || second == "" {
+		t.Errorf("ArrowRight from %s focused %q, want its neighbour", first, second)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	settle(t, ctx)
+	if got := evalJS[string](t, ctx, `document.querySelector('[aria-current="true"]').id`); got != "pick-"+second {
+		t.Errorf("Enter on %s opened %q in the editor", second, got)
 	}
 }

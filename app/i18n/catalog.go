@@ -214,7 +214,7 @@ var catalog = map[Key]msg{
 	"routes.itself":              {"{1} (itself)", "{1} (se stesso)"},
 	"routes.unknown":             {"{1} (not in this scenario)", "{1} (non in questo scenario)"},
 	"routes.remove":              {"Remove", "Rimuovi"},
-	"routes.remove-label":        {"Stop routing to {1}", "Smetti di inoltrare a {1}"},
+	"routes.remove-label":        {"Remove the route to {1}", "Rimuovi l'inoltro a {1}"},
 	"routes.add":                 {"Add a route to", "Aggiungi un inoltro a"},
 	"routes.choose":              {"Choose an auto attendant or call queue…", "Scegli un operatore automatico o una coda di chiamata…"},
 	"routes.option":              {"{1} ({2})", "{1} ({2})"},

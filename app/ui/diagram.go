@@ -111,7 +111,7 @@ func (p *Planner) renderNode(i int) app.UI {
 		ctx.ScrollTo("editor")
 		focus(ctx, "account-name")
 	}
-	return svg("g").Class(class).DataSet("account", a.ID).DataSet("plan", string(plan)).
+	return svg("g").ID("node-"+a.ID).Class(class).DataSet("account", a.ID).DataSet("plan", string(plan)).
 		Attr("transform", "translate("+px(b.X)+" "+px(b.Y)+")").
 		TabIndex(0).Role("button").
 		OnClick(func(ctx app.Context, e app.Event) { selectNode(ctx) }, app.EventScope(id)).
@@ -120,8 +120,13 @@ func (p *Planner) renderNode(i int) app.UI {
 			case "Enter", " ":
 				e.PreventDefault()
 				selectNode(ctx)
+			case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown":
+				e.PreventDefault()
+				if j := neighbour(p.layout.Nodes, i, e.Get("key").String()); j >= 0 {
+					focus(ctx, "node-"+p.doc.Accounts[j].ID)
+				}
 			}
-		}, app.EventScope(id)).
+		}, app.EventScope(id, i)).
 		Body(
 			svg("desc").Text(desc),
 			svg("rect").Class("node-box").Attr("width", px(b.W)).Attr("height", px(b.H)).Attr("rx", "8"),
@@ -147,4 +152,46 @@ func (p *Planner) legend() app.UI {
 		app.Li().Body(app.Span().Class("swatch-line").Aria("hidden", true), app.Text(" "+p.t("legend.route"))),
 		app.Li().Body(app.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" "+p.t("legend.back"))),
 	)
+}
+
+// neighbour returns the box nearest to box i in the direction of an arrow
+// key, or -1: left and right stay in the row, up and down go to the nearest
+// box above or below.
+func neighbour(boxes []diagram.Box, i int, key string) int {
+	if i < 0 || i >= len(boxes) {
+		return -1
+	}
+	c := boxes[i]
+	cx, cy := c.X+c.W/2, c.Y+c.H/2
+	best, bestDist := -1, 0.0
+	for j, b := range boxes {
+		if j == i {
+			continue
+		}
+		bx, by := b.X+b.W/2, b.Y+b.H/2
+		dx, dy := bx-cx, by-cy
+		var ok bool
+		var dist float64
+		switch key {
+		case "ArrowLeft":
+			ok, dist = dx < 0 && abs(dy) < c.H/2, -dx
+		case "ArrowRight":
+			ok, dist = dx > 0 && abs(dy) < c.H/2, dx
+		case "ArrowUp":
+			ok, dist = dy < -c.H/2, -dy*4+abs(dx)
+		case "ArrowDown":
+			ok, dist = dy > c.H/2, dy*4+abs(dx)
+		}
+		if ok && (best < 0 || dist < bestDist) {
+			best, bestDist = j, dist
+		}
+	}
+	return best
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -21,7 +21,7 @@ func (p *Planner) renderResults() app.UI {
 	e := r.Edition
 	return app.Section().ID("results").Class("card results").Aria("labelledby", "results-title").Body(
 		app.H2().ID("results-title").Text(p.t("results.title")),
-		app.P().ID("summary").Class("summary").Text(p.summary(r)),
+		app.P().ID("summary").Class("summary").Aria("live", "polite").Text(p.summary(r)),
 		app.Div().Class("metrics").Body(
 			p.metric("paid-needed", p.paidToBuyLabel(e), t.PaidNeeded, "key"),
 			p.metric("free-assigned", p.t("metric.free-assigned", p.freeName(e)), t.FreeAssigned, "key"),
