@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/raplanner/raplanner/app/examples"
@@ -139,6 +140,9 @@ func typeText(t testing.TB, ctx context.Context, css, text string) {
 // planOnPage decodes the scenario the page keeps in its URL.
 func planOnPage(t testing.TB, ctx context.Context) *scenario.Document {
 	t.Helper()
+	// The address bar follows the scenario once edits pause (ui.urlDelay).
+	settle(t, ctx)
+	do(t, ctx, chromedp.Sleep(400*time.Millisecond))
 	loc := run(t, ctx, chromedp.Location())
 	_, frag, _ := strings.Cut(loc, "#")
 	d, err := scenario.DecodeFragment(frag)

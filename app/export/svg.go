@@ -1,7 +1,6 @@
 package export
 
 import (
-	"encoding/xml"
 	"math"
 	"strconv"
 	"strings"
@@ -215,10 +214,40 @@ func writeLegend(b *strings.Builder, top, sw float64, texts []string, lb *Labels
 	b.WriteString("</g>\n")
 }
 
-// escape writes s escaped for XML text and attribute values alike; it
-// replaces invalid UTF-8 and characters XML forbids with U+FFFD.
+// escape writes s escaped for XML text and attribute values alike, as
+// encoding/xml's EscapeText does (without its weight in the WebAssembly):
+// it replaces invalid UTF-8 and characters XML forbids with U+FFFD.
 func escape(b *strings.Builder, s string) {
-	_ = xml.EscapeText(b, []byte(s)) // a strings.Builder never fails
+	for i, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString("&#34;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\t':
+			b.WriteString("&#x9;")
+		case r == '\n':
+			b.WriteString("&#xA;")
+		case r == '\r':
+			b.WriteString("&#xD;")
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"), !xmlChar(r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// xmlChar reports whether XML 1.0 allows r in a document.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // oneLine replaces line breaks, tabs and other control characters with

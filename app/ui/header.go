@@ -87,6 +87,7 @@ func (p *Planner) onExport(ctx app.Context, e app.Event) {
 }
 
 func (p *Planner) onCopyLink(ctx app.Context, e app.Event) {
+	p.writeURL(ctx) // an edit may still be on its way to the address bar
 	link := ctx.Page().URL().String()
 	copyText(ctx, link, func(ctx app.Context, ok bool) {
 		if ok {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/advice"
@@ -51,6 +52,7 @@ type Planner struct {
 	undo     *deletion         // the last deleted account, until undone or replaced
 	zoom     float64           // diagram zoom factor, 1 = natural size
 	fragment string            // the URL fragment the page last wrote or read
+	saveGen  int               // counts saves, so that only the last one writes the URL
 }
 
 // deletion remembers a deleted account and the routes that pointed to it.
@@ -153,6 +155,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 		}
 	}
 	p.save(ctx)
+	p.writeURL(ctx) // the address bar holds the plan on screen from the start
 	p.ready = true
 }
 
@@ -192,14 +195,13 @@ func (p *Planner) fromStorage(ctx app.Context) (d *scenario.Document) {
 	if p.embed {
 		return nil // a frame in documentation neither reads nor replaces the user's own scenario
 	}
-	defer func() {
-		// Storage can throw in sandboxed frames: start from the default.
-		if recover() != nil {
-			d = nil
-		}
-	}()
 	var saved string
-	if err := ctx.LocalStorage().Get(storageKey, &saved); err != nil || saved == "" {
+	// Storage can throw in sandboxed frames: then start from the default.
+	if guard(func() {
+		if v := app.Window().Get("localStorage").Call("getItem", storageKey); v.Truthy() {
+			saved = v.String()
+		}
+	}) != nil || saved == "" {
 		return nil
 	}
 	d, err := scenario.Decode([]byte(saved))
@@ -263,11 +265,39 @@ func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
 	return nil
 }
 
-// save writes the scenario to the URL fragment (no reload) and localStorage.
+// urlDelay is how long after the last edit the address bar follows the
+// scenario: writing a long #plan= costs tens of milliseconds on a large
+// tenant, so a burst of keystrokes writes it once, after the page has
+// shown the new plan.
+const urlDelay = 120 * time.Millisecond
+
+// save keeps the scenario: in localStorage at once (nothing typed is lost
+// on a reload), and in the URL fragment (no reload) once edits pause.
 func (p *Planner) save(ctx app.Context) {
+	if !p.embed {
+		if data, err := scenario.Encode(p.doc); err == nil {
+			guard(func() { app.Window().Get("localStorage").Call("setItem", storageKey, string(data)) })
+		}
+	}
+	p.saveGen++
+	gen := p.saveGen
+	ctx.After(urlDelay, func(ctx app.Context) {
+		ctx.PreventUpdate() // nothing on screen changes
+		if gen == p.saveGen {
+			p.writeURL(ctx)
+		}
+	})
+}
+
+// writeURL puts the scenario in the URL fragment now.
+func (p *Planner) writeURL(ctx app.Context) {
 	frag, err := scenario.EncodeFragment(p.doc)
 	if err != nil {
 		p.alert = err.Error()
+		return
+	}
+	p.saveGen++ // a pending write is now done
+	if frag == p.fragment {
 		return
 	}
 	p.fragment = frag
@@ -275,17 +305,6 @@ func (p *Planner) save(ctx app.Context) {
 	u.Fragment = frag
 	u.RawFragment = ""
 	ctx.Page().ReplaceURL(&u)
-	if p.embed {
-		return
-	}
-	data, err := scenario.Encode(p.doc)
-	if err != nil {
-		return
-	}
-	func() {
-		defer func() { recover() }() // storage may be unavailable
-		ctx.LocalStorage().Set(storageKey, string(data))
-	}()
 }
 
 // typed records what the user typed into field key and, when err is not
