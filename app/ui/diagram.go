@@ -56,19 +56,7 @@ func (p *Planner) renderDiagram() app.UI {
 								Attr("markerWidth", "8").Attr("markerHeight", "8").Attr("orient", "auto-start-reverse").
 								Body(svg("path").Attr("d", "M0 0L10 5L0 10z").Class("arrow-head")),
 						),
-						svg("g").Class("edges").Body(
-							app.Range(l.Edges).Slice(func(i int) app.UI {
-								e := l.Edges[i]
-								class := "edge"
-								if e.Back {
-									class += " edge-back"
-								}
-								if e.Self {
-									class += " edge-self"
-								}
-								return svg("path").Class(class).Attr("d", e.Path()).Attr("marker-end", "url(#arrow)")
-							}),
-						),
+						&edgeLayer{Edges: p.edgeViews()},
 						svg("g").Class("nodes").Body(
 							app.Range(l.Nodes).Slice(func(i int) app.UI { return p.renderNode(i) }),
 						),
@@ -98,44 +86,31 @@ func (p *Planner) renderNode(i int) app.UI {
 	if a.PhoneNumber != "" {
 		sub += " · " + a.PhoneNumber
 	}
-	// The node's name is the words drawn in it; its description says
-	// them in full.
-	desc := p.typeLabel(a.Type) + ", " + p.planLabel(plan, p.result.Edition)
-	class := "node plan-" + string(plan)
-	if a.ID == p.selected {
-		class += " selected"
+	return &diagramNode{
+		Index: i, ID: a.ID, Name: p.accountName(i), Sub: sub,
+		Plan: string(plan), PlanShort: p.planShort(plan),
+		// The node's name is the words drawn in it; its description says them in full.
+		Desc: p.typeLabel(a.Type) + ", " + p.planLabel(plan, p.result.Edition),
+		X:    b.X, Y: b.Y, W: b.W, H: b.H,
+		Selected: a.ID == p.selected,
+		p:        p,
 	}
-	id := a.ID
-	selectNode := func(ctx app.Context) {
-		p.selected = id
-		ctx.ScrollTo("editor")
-		focus(ctx, "account-name")
+}
+
+// edgeViews lists the arrows of the layout with their classes.
+func (p *Planner) edgeViews() []edgeView {
+	out := make([]edgeView, len(p.layout.Edges))
+	for i, e := range p.layout.Edges {
+		class := "edge"
+		if e.Back {
+			class += " edge-back"
+		}
+		if e.Self {
+			class += " edge-self"
+		}
+		out[i] = edgeView{D: e.Path(), Class: class}
 	}
-	return svg("g").ID("node-"+a.ID).Class(class).DataSet("account", a.ID).DataSet("plan", string(plan)).
-		Attr("transform", "translate("+px(b.X)+" "+px(b.Y)+")").
-		TabIndex(0).Role("button").
-		OnClick(func(ctx app.Context, e app.Event) { selectNode(ctx) }, app.EventScope(id)).
-		OnKeyDown(func(ctx app.Context, e app.Event) {
-			switch e.Get("key").String() {
-			case "Enter", " ":
-				e.PreventDefault()
-				selectNode(ctx)
-			case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown":
-				e.PreventDefault()
-				if j := neighbour(p.layout.Nodes, i, e.Get("key").String()); j >= 0 {
-					focus(ctx, "node-"+p.doc.Accounts[j].ID)
-				}
-			}
-		}, app.EventScope(id, i)).
-		Body(
-			svg("desc").Text(desc),
-			svg("rect").Class("node-box").Attr("width", px(b.W)).Attr("height", px(b.H)).Attr("rx", "8"),
-			svg("rect").Class("node-band").Attr("width", "6").Attr("height", px(b.H)).Attr("rx", "3"),
-			// The whole name, clipped to the box: the page reads it in full.
-			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Attr("clip-path", "url(#node-clip)").Text(p.accountName(i)),
-			svg("text").Class("node-sub").Attr("x", "14").Attr("y", "40").Text(sub),
-			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(p.planShort(plan)),
-		)
+	return out
 }
 
 // legend explains the colours and words of the diagram.

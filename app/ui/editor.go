@@ -34,19 +34,10 @@ func (p *Planner) renderEditor() app.UI {
 				app.Ul().Body(
 					app.Range(p.doc.Accounts).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
-						id := a.ID
-						return app.Li().Body(
-							app.Button().Type("button").Class("account-item").ID("pick-"+a.ID).
-								Aria("current", a.ID == p.selected).
-								OnClick(func(ctx app.Context, e app.Event) { p.selected = id }, app.EventScope(id)).
-								Body(
-									app.Span().Class("kind kind-"+string(a.Type)).Text(p.typeShort(a.Type)),
-									app.Span().Class("account-item-name").Text(p.accountName(i)),
-									app.If(a.PhoneNumber != "", func() app.UI {
-										return app.Span().Class("account-item-number").Text(a.PhoneNumber)
-									}),
-								),
-						)
+						return &accountItem{
+							ID: a.ID, Type: string(a.Type), Kind: p.typeShort(a.Type), Name: p.accountName(i),
+							Number: a.PhoneNumber, Current: a.ID == p.selected, p: p,
+						}
 					}),
 				),
 			),

@@ -23,14 +23,12 @@ func (p *Planner) renderTable() app.UI {
 					app.Range(p.result.Accounts).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						plan := p.result.Accounts[i]
-						return app.Tr().DataSet("row", a.ID).Body(
-							app.Th().Scope("row").Text(p.accountName(i)),
-							app.Td().DataSet("label", cols[1]).Text(p.typeLabel(a.Type)),
-							app.Td().DataSet("label", cols[2]).Class("nowrap").Text(a.PhoneNumber),
-							app.Td().DataSet("label", cols[3]).Text(p.licenseLabel(a.LicenseOrDefault())),
-							app.Td().DataSet("label", cols[4]).Body(app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(p.planLabel(plan.Planned, e))),
-							app.Td().DataSet("label", cols[5]).Class("why").Text(p.whyText(plan, e)),
-						)
+						return &planRow{
+							ID: a.ID, Name: p.accountName(i), Type: p.typeLabel(a.Type), Number: a.PhoneNumber,
+							Holds: p.licenseLabel(a.LicenseOrDefault()), Plan: string(plan.Planned),
+							PlanLabel: p.planLabel(plan.Planned, e), Why: p.whyText(plan, e),
+							Labels: [5]string{cols[1], cols[2], cols[3], cols[4], cols[5]},
+						}
 					}),
 				),
 			),

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The parts of the page repeated once per account are components whose
+// exported fields are everything they show: when the planner re-renders,
+// go-app compares those fields and leaves the rows, boxes and arrows that
+// did not change alone. On a tenant of thousands of accounts an edit then
+// touches only what it changed. Each keeps the planner in an unexported
+// field, which go-app never copies or compares, to act on events.
+
+// diagramNode is one box of the diagram.
+type diagramNode struct {
+	app.Compo
+	Index                                int
+	ID, Name, Sub, Plan, PlanShort, Desc string
+	X, Y, W, H                           float64
+	Selected                             bool
+	p                                    *Planner
+}
+
+// Render draws the box: name, type and number, and the plan as a word
+// (colour is never the only signal).
+func (c *diagramNode) Render() app.UI {
+	class := "node plan-" + c.Plan
+	if c.Selected {
+		class += " selected"
+	}
+	return svg("g").ID("node-"+c.ID).Class(class).DataSet("account", c.ID).DataSet("plan", c.Plan).
+		Attr("transform", "translate("+px(c.X)+" "+px(c.Y)+")").
+		TabIndex(0).Role("button").
+		OnClick(func(ctx app.Context, e app.Event) { c.p.selectAccount(ctx, c.ID) }).
+		OnKeyDown(func(ctx app.Context, e app.Event) {
+			switch key := e.Get("key").String(); key {
+			case "Enter", " ":
+				e.PreventDefault()
+				c.p.selectAccount(ctx, c.ID)
+			case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown":
+				e.PreventDefault()
+				if j := neighbour(c.p.layout.Nodes, c.Index, key); j >= 0 && j < len(c.p.doc.Accounts) {
+					focus(ctx, "node-"+c.p.doc.Accounts[j].ID)
+				}
+			}
+		}).
+		Body(
+			svg("desc").Text(c.Desc),
+			svg("rect").Class("node-box").Attr("width", px(c.W)).Attr("height", px(c.H)).Attr("rx", "8"),
+			svg("rect").Class("node-band").Attr("width", "6").Attr("height", px(c.H)).Attr("rx", "3"),
+			// The whole name, clipped to the box: the page reads it in full.
+			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Attr("clip-path", "url(#node-clip)").Text(c.Name),
+			svg("text").Class("node-sub").Attr("x", "14").Attr("y", "40").Text(c.Sub),
+			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(c.PlanShort),
+		)
+}
+
+// edgeView is one arrow of the diagram.
+type edgeView struct{ D, Class string }
+
+// edgeLayer draws all the arrows of the diagram.
+type edgeLayer struct {
+	app.Compo
+	Edges []edgeView
+}
+
+// Render draws the arrows.
+func (c *edgeLayer) Render() app.UI {
+	return svg("g").Class("edges").Body(
+		app.Range(c.Edges).Slice(func(i int) app.UI {
+			return svg("path").Class(c.Edges[i].Class).Attr("d", c.Edges[i].D).Attr("marker-end", "url(#arrow)")
+		}),
+	)
+}
+
+// planRow is one row of the per-account table.
+type planRow struct {
+	app.Compo
+	ID, Name, Type, Number, Holds, Plan, PlanLabel, Why string
+	Labels                                              [5]string
+}
+
+// Render draws the row.
+func (c *planRow) Render() app.UI {
+	return app.Tr().DataSet("row", c.ID).Body(
+		app.Th().Scope("row").Text(c.Name),
+		app.Td().DataSet("label", c.Labels[0]).Text(c.Type),
+		app.Td().DataSet("label", c.Labels[1]).Class("nowrap").Text(c.Number),
+		app.Td().DataSet("label", c.Labels[2]).Text(c.Holds),
+		app.Td().DataSet("label", c.Labels[3]).Body(app.Span().Class("plan-badge plan-"+c.Plan).Text(c.PlanLabel)),
+		app.Td().DataSet("label", c.Labels[4]).Class("why").Text(c.Why),
+	)
+}
+
+// accountItem is one entry of the call-flow editor's list.
+type accountItem struct {
+	app.Compo
+	ID, Type, Kind, Name, Number string
+	Current                      bool
+	p                            *Planner
+}
+
+// Render draws the entry as a button that opens the account.
+func (c *accountItem) Render() app.UI {
+	return app.Li().Body(
+		app.Button().Type("button").Class("account-item").ID("pick-"+c.ID).
+			Aria("current", c.Current).
+			OnClick(func(ctx app.Context, e app.Event) { c.p.selected = c.ID }).
+			Body(
+				app.Span().Class("kind kind-"+c.Type).Text(c.Kind),
+				app.Span().Class("account-item-name").Text(c.Name),
+				app.If(c.Number != "", func() app.UI {
+					return app.Span().Class("account-item-number").Text(c.Number)
+				}),
+			),
+	)
+}
+
+// selectAccount opens the account with the given id in the editor.
+func (p *Planner) selectAccount(ctx app.Context, id string) {
+	p.selected = id
+	ctx.ScrollTo("editor")
+	focus(ctx, "account-name")
+}
