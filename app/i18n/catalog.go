@@ -219,6 +219,7 @@ var catalog = map[Key]msg{
 	"routes.choose":              {"Choose an auto attendant or call queue…", "Scegli un operatore automatico o una coda di chiamata…"},
 	"routes.option":              {"{1} ({2})", "{1} ({2})"},
 	"routes.reached-from":        {"Reached from: {1}.", "Raggiunto da: {1}."},
+	"rows.show-all":              {"Showing {1} of {2}: show all", "Mostrati {1} di {2}: mostra tutti"},
 	"names.more":                 {"{1} and {2} more", "{1} e altri {2}"},
 
 	// Per-account table and exports.
@@ -272,6 +273,7 @@ var catalog = map[Key]msg{
 	"saving.accounts":                                {"{n} resource account|{n} resource accounts", "{n} account delle risorse|{n} account delle risorse"},
 	"saving.plain":                                   {"Saves {1}.", "Risparmia {1}."},
 	"saving.priced":                                  {"Saves {1} ({2} per month).", "Risparmia {1} ({2} al mese)."},
+	"whatif.first":                                   {"The first {1} of {2} candidates:", "I primi {1} di {2} candidati:"},
 	"whatif.legend":                                  {"What if these accounts dropped their number?", "E se questi account rinunciassero al numero?"},
 	"whatif.result":                                  {"With the chosen numbers dropped: {1} instead of {2}, {3} instead of {4}, {5} instead of {6}.", "Senza i numeri scelti: {1} invece di {2}, {3} invece di {4}, {5} invece di {6}."},
 	"whatif.paid":                                    {"{n} paid|{n} paid", "{n} a pagamento|{n} a pagamento"},

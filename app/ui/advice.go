@@ -69,11 +69,20 @@ func (p *Planner) renderFinding(f advice.Finding) app.UI {
 // each; the engine plans the copy with the chosen numbers dropped.
 func (p *Planner) renderRedesign(f advice.Finding) app.UI {
 	rd := f.Redesign
+	// A few hundred checkboxes help nobody: the first ones are offered, the
+	// finding's saving covers them all.
+	shown := rd.Candidates
+	if len(shown) > maxWhatIf {
+		shown = shown[:maxWhatIf]
+	}
 	return app.Div().Class("what-if").Body(
 		app.FieldSet().Body(
 			app.Legend().Text(p.t("whatif.legend")),
-			app.Range(rd.Candidates).Slice(func(i int) app.UI {
-				c := rd.Candidates[i]
+			app.If(len(rd.Candidates) > maxWhatIf, func() app.UI {
+				return app.P().Class("hint").Text(p.t("whatif.first", p.int(maxWhatIf), p.int(int64(len(rd.Candidates)))))
+			}),
+			app.Range(shown).Slice(func(i int) app.UI {
+				c := shown[i]
 				a := p.doc.Accounts[c.Account]
 				id := a.ID
 				box := "whatif-" + id
@@ -107,6 +116,9 @@ func (p *Planner) renderRedesign(f advice.Finding) app.UI {
 		}),
 	)
 }
+
+// maxWhatIf is the number of redesign candidates offered as what-if toggles.
+const maxWhatIf = 100
 
 // recomputeWhatIf plans the copy of the scenario with the chosen numbers dropped.
 func (p *Planner) recomputeWhatIf() {

@@ -32,7 +32,7 @@ func (p *Planner) renderEditor() app.UI {
 		app.Div().Class("editor").Body(
 			app.Nav().Class("account-list").Aria("label", p.t("editor.list")).Body(
 				app.Ul().Body(
-					app.Range(p.doc.Accounts).Slice(func(i int) app.UI {
+					app.Range(p.doc.Accounts[:p.shownRows()]).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						return &accountItem{
 							ID: a.ID, Type: string(a.Type), Kind: p.typeShort(a.Type), Name: p.accountName(i),
@@ -40,6 +40,7 @@ func (p *Planner) renderEditor() app.UI {
 						}
 					}),
 				),
+				p.renderShowAll("show-all-accounts"),
 			),
 			app.If(sel >= 0, func() app.UI { return p.renderAccountForm(sel) }).
 				Else(func() app.UI {
@@ -207,29 +208,7 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 		),
 		app.Div().Class("field field-inline").Body(
 			app.Label().For("add-route").Text(p.t("routes.add")),
-			app.Select().ID("add-route").Body(
-				app.Option().Value("").Text(p.t("routes.choose")).Selected(true),
-				app.Range(targets).Slice(func(k int) app.UI {
-					j := targets[k]
-					b := p.doc.Accounts[j]
-					text := p.t("routes.option", p.accountName(j), p.typeLabel(b.Type))
-					if j == i {
-						text = p.t("routes.itself", text)
-					}
-					return app.Option().Value(b.ID).Text(text)
-				}),
-			).OnChange(func(ctx app.Context, e app.Event) {
-				to := ctx.JSSrc().Get("value").String()
-				if to == "" || p.indexOf(to) < 0 {
-					return
-				}
-				edit(ctx, func(a *scenario.Account) {
-					if !slices.Contains(a.RoutesTo, to) {
-						a.RoutesTo = append(slices.Clone(a.RoutesTo), to)
-					}
-				})
-				ctx.JSSrc().Set("value", "")
-			}, app.EventScope(a.ID)),
+			&routeSelect{From: a.ID, Choose: p.t("routes.choose"), Options: p.routeOptions(i, targets), p: p},
 		),
 		app.If(len(reachedFrom) > 0, func() app.UI {
 			names := ""

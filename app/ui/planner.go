@@ -44,6 +44,7 @@ type Planner struct {
 
 	ready    bool              // the browser app has loaded its scenario and rendered it
 	embed    bool              // ?embed=1: the compact layout for an iframe in documentation
+	allRows  bool              // the table and the editor's list show every account
 	selected string            // id of the account open in the editor
 	drafts   map[string]string // field key → text the user typed that is not (yet) valid
 	problems map[string]string // field key → what is wrong with the draft
@@ -53,6 +54,7 @@ type Planner struct {
 	zoom     float64           // diagram zoom factor, 1 = natural size
 	fragment string            // the URL fragment the page last wrote or read
 	saveGen  int               // counts saves, so that only the last one writes the URL
+	unsaved  bool              // an edit is not in localStorage yet
 }
 
 // deletion remembers a deleted account and the routes that pointed to it.
@@ -156,6 +158,8 @@ func (p *Planner) OnMount(ctx app.Context) {
 	}
 	p.save(ctx)
 	p.writeURL(ctx) // the address bar holds the plan on screen from the start
+	p.writeStorage()
+	p.watchLeave()
 	p.ready = true
 }
 
@@ -271,21 +275,47 @@ func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
 // shown the new plan.
 const urlDelay = 120 * time.Millisecond
 
-// save keeps the scenario: in localStorage at once (nothing typed is lost
-// on a reload), and in the URL fragment (no reload) once edits pause.
+// save keeps the scenario in the URL fragment (no reload) and in
+// localStorage once edits pause; leaving the page writes at once, so
+// nothing typed is lost (see watchLeave).
 func (p *Planner) save(ctx app.Context) {
-	if !p.embed {
-		if data, err := scenario.Encode(p.doc); err == nil {
-			guard(func() { app.Window().Get("localStorage").Call("setItem", storageKey, string(data)) })
-		}
-	}
 	p.saveGen++
+	p.unsaved = true
 	gen := p.saveGen
 	ctx.After(urlDelay, func(ctx app.Context) {
 		ctx.PreventUpdate() // nothing on screen changes
 		if gen == p.saveGen {
 			p.writeURL(ctx)
+			p.writeStorage()
 		}
+	})
+}
+
+// writeStorage autosaves the scenario in localStorage now.
+func (p *Planner) writeStorage() {
+	if !p.unsaved {
+		return
+	}
+	p.unsaved = false
+	if p.embed {
+		return // a frame in documentation leaves the user's own scenario alone
+	}
+	if data, err := scenario.Encode(p.doc); err == nil {
+		guard(func() { app.Window().Get("localStorage").Call("setItem", storageKey, string(data)) })
+	}
+}
+
+// watchLeave writes a pending autosave when the page is hidden or left
+// (a reload, a closed tab, a phone switching apps).
+func (p *Planner) watchLeave() {
+	guard(func() {
+		flush := app.FuncOf(func(app.Value, []app.Value) any {
+			p.writeStorage()
+			return nil
+		})
+		w := app.Window()
+		w.Call("addEventListener", "pagehide", flush)
+		w.Get("document").Call("addEventListener", "visibilitychange", flush)
 	})
 }
 

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/scenario"
 )
 
 // The parts of the page repeated once per account are components whose
@@ -121,4 +124,56 @@ func (p *Planner) selectAccount(ctx app.Context, id string) {
 	p.selected = id
 	ctx.ScrollTo("editor")
 	focus(ctx, "account-name")
+}
+
+// option is one choice of a select.
+type option struct{ Value, Text string }
+
+// routeSelect picks an account for the account From to route to. On a
+// large tenant it holds thousands of options: unchanged, they are not rebuilt.
+type routeSelect struct {
+	app.Compo
+	From, Choose string
+	Options      []option
+	p            *Planner
+}
+
+// Render draws the select.
+func (c *routeSelect) Render() app.UI {
+	return app.Select().ID("add-route").Body(
+		app.Option().Value("").Text(c.Choose).Selected(true),
+		app.Range(c.Options).Slice(func(i int) app.UI {
+			return app.Option().Value(c.Options[i].Value).Text(c.Options[i].Text)
+		}),
+	).OnChange(func(ctx app.Context, e app.Event) {
+		to := ctx.JSSrc().Get("value").String()
+		ctx.JSSrc().Set("value", "")
+		c.p.addRoute(ctx, c.From, to)
+	})
+}
+
+// addRoute makes account from route calls to account to.
+func (p *Planner) addRoute(ctx app.Context, from, to string) {
+	if to == "" || p.indexOf(to) < 0 {
+		return
+	}
+	p.apply(ctx, func(d *scenario.Document) {
+		if j := p.indexOf(from); j >= 0 && !slices.Contains(d.Accounts[j].RoutesTo, to) {
+			d.Accounts[j].RoutesTo = append(slices.Clone(d.Accounts[j].RoutesTo), to)
+		}
+	})
+}
+
+// routeOptions lists the accounts that account i could route to.
+func (p *Planner) routeOptions(i int, targets []int) []option {
+	out := make([]option, len(targets))
+	for k, j := range targets {
+		b := p.doc.Accounts[j]
+		text := p.t("routes.option", p.accountName(j), p.typeLabel(b.Type))
+		if j == i {
+			text = p.t("routes.itself", text)
+		}
+		out[k] = option{Value: b.ID, Text: text}
+	}
+	return out
 }

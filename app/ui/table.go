@@ -20,7 +20,7 @@ func (p *Planner) renderTable() app.UI {
 					app.Range(cols).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(cols[i]) }),
 				)),
 				app.TBody().Body(
-					app.Range(p.result.Accounts).Slice(func(i int) app.UI {
+					app.Range(p.result.Accounts[:p.shownRows()]).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						plan := p.result.Accounts[i]
 						return &planRow{
@@ -33,5 +33,29 @@ func (p *Planner) renderTable() app.UI {
 				),
 			),
 		),
+		p.renderShowAll("show-all-rows"),
 	)
+}
+
+// rowsPage is how many accounts the table and the editor's list show before
+// "Show all": past it a tenant's edits stay quick, and the diagram, the
+// exports and the advice still cover every account.
+const rowsPage = 500
+
+// shownRows is how many accounts the table and the list show.
+func (p *Planner) shownRows() int {
+	if p.allRows {
+		return len(p.doc.Accounts)
+	}
+	return min(len(p.doc.Accounts), rowsPage)
+}
+
+// renderShowAll offers to show every account, when some are hidden.
+func (p *Planner) renderShowAll(id string) app.UI {
+	n := len(p.doc.Accounts)
+	return app.If(p.shownRows() < n, func() app.UI {
+		return app.Button().Type("button").ID(id).Class("btn btn-small show-all").
+			Text(p.t("rows.show-all", p.int(int64(p.shownRows())), p.int(int64(n)))).
+			OnClick(func(ctx app.Context, e app.Event) { p.allRows = true })
+	})
 }
