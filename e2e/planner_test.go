@@ -548,3 +548,22 @@ func mustEncode(t testing.TB, d *scenario.Document) []byte {
 	}
 	return b
 }
+
+// TestShowAllRows opens a tenant larger than a page of the table: the plan
+// covers every account, the table shows the first ones until asked.
+func TestShowAllRows(t *testing.T) {
+	d := bigTenant(620)
+	ctx := newTab(t)
+	open(t, ctx, link(t, d))
+	waitMetrics(t, ctx, d)
+	if rows := evalJS[int](t, ctx, `document.querySelectorAll("#plan-table tbody tr").length`); rows != 500 {
+		t.Errorf("the table shows %d rows before Show all, want 500", rows)
+	}
+	click(t, ctx, "#show-all-rows")
+	if rows := evalJS[int](t, ctx, `document.querySelectorAll("#plan-table tbody tr").length`); rows != len(d.Accounts) {
+		t.Errorf("after Show all the table has %d rows, want %d", rows, len(d.Accounts))
+	}
+	if items := evalJS[int](t, ctx, `document.querySelectorAll(".account-list li").length`); items != len(d.Accounts) {
+		t.Errorf("after Show all the editor lists %d accounts, want %d", items, len(d.Accounts))
+	}
+}
