@@ -27,6 +27,7 @@ func main() {
 	out := flag.String("out", "dist", "directory to write the site into")
 	prefix := flag.String("prefix", "", "GitHub Pages project name the site is served under (empty: the root)")
 	wasm := flag.String("wasm", "", "path of the built app.wasm, to announce its size (default OUT/web/app.wasm)")
+	version := flag.String("version", "", "the site's version, which names the service worker's cache (default: a hash of the generated files)")
 	serve := flag.Bool("serve", false, "serve -dir instead of generating")
 	dir := flag.String("dir", "dist", "directory to serve, with -serve")
 	addr := flag.String("addr", "127.0.0.1:8080", "address to serve on, with -serve")
@@ -48,7 +49,9 @@ func main() {
 	} else {
 		log.Printf("warning: %v: the loader will not show progress", err)
 	}
-	if err := app.GenerateStaticWebsite(*out, ui.Handler(*prefix, size)); err != nil {
+	h := ui.Handler(*prefix, size)
+	h.Version = *version
+	if err := app.GenerateStaticWebsite(*out, h); err != nil {
 		fmt.Fprintln(os.Stderr, "generating the site:", err)
 		os.Exit(1)
 	}

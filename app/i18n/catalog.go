@@ -31,6 +31,8 @@ var catalog = map[Key]msg{
 	"example.doc-diagram.title": {"The documentation's five resource accounts", "I cinque account delle risorse della documentazione"},
 
 	"alert.dismiss": {"Dismiss", "Chiudi"},
+	"update.ready":  {"A new version of RA Planner is ready.", "È pronta una nuova versione di RA Planner."},
+	"update.reload": {"Reload", "Ricarica"},
 	"embed.open":    {"Open in RA Planner ↗", "Apri in RA Planner ↗"},
 
 	// Status messages.

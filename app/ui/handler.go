@@ -4,6 +4,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -45,6 +47,9 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		// Runs before the wasm: see web/urlguard.js.
 		Scripts:           []string{"/web/urlguard.js", "/web/embed.js"},
 		WasmContentLength: wasmSize,
+		// Cached for offline use besides what go-app caches by itself.
+		CacheableResources:    []string{"/web/icon.svg", "/it"},
+		ServiceWorkerTemplate: ServiceWorker(),
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`,
 		},
@@ -53,4 +58,51 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		h.Resources = app.GitHubPages(prefix)
 	}
 	return h
+}
+
+// The parts of go-app's service worker (app.DefaultAppWorkerJS) that
+// ServiceWorker replaces. A test fails when go-app's template changes them.
+const (
+	// workerAddAll fills the new version's cache through the HTTP cache: under
+	// GitHub Pages' Cache-Control: max-age=600 that stores the previous
+	// version's app.wasm and app.js under the new version.
+	workerAddAll = "  await cache.addAll(resourcesToCache);\n"
+	// workerMatch answers a page only for its exact address: "/?lang=it" and,
+	// under a project prefix, "/repo/" (cached as "/repo") fail offline.
+	workerMatch = "  const cachedResponse = await caches.match(request);\n"
+)
+
+// ServiceWorker returns go-app's service worker with two fixes: the cache
+// of a new version is filled with fresh copies ({cache: "reload"}), so an
+// update never serves stale files, and pages are found in the cache
+// whatever their query and trailing slash (a project site's start page
+// "/repo/" is cached as "/repo", which GitHub Pages redirects), so the app
+// starts offline.
+func ServiceWorker() string {
+	s := app.DefaultAppWorkerJS
+	s = strings.Replace(s, workerAddAll, `  await Promise.all(resourcesToCache.map(async (url) => {
+    let response = await fetch(url, { cache: "reload" });
+    if (!response.ok) {
+      throw new Error("caching " + url + ": " + response.status);
+    }
+    if (response.redirected) {
+      // "/repo" redirects to "/repo/": a page must not answer with a redirect.
+      response = new Response(await response.blob(), {
+        status: response.status, statusText: response.statusText, headers: response.headers,
+      });
+    }
+    await cache.put(url, response);
+  }));
+`, 1)
+	s = strings.Replace(s, workerMatch, `  const page = request.mode === "navigate";
+  let cachedResponse = await caches.match(request, { ignoreSearch: page });
+  if (!cachedResponse && page) {
+    const url = new URL(request.url);
+    if (url.pathname.endsWith("/") && url.pathname !== "/") {
+      url.pathname = url.pathname.slice(0, -1);
+      cachedResponse = await caches.match(url.href, { ignoreSearch: true });
+    }
+  }
+`, 1)
+	return s
 }

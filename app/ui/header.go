@@ -111,7 +111,24 @@ func (p *Planner) renderAlerts() app.UI {
 			}),
 		),
 		app.P().ID("status").Class("status").Role("status").Aria("live", "polite").Text(p.status),
+		app.If(p.update, func() app.UI {
+			return app.Div().ID("update-ready").Class("update").Role("status").Body(
+				app.Span().Text(p.t("update.ready")),
+				app.Button().Type("button").ID("update-reload").Class("btn btn-small btn-primary").Text(p.t("update.reload")).
+					OnClick(func(ctx app.Context, e app.Event) {
+						p.writeURL(ctx)
+						p.writeStorage()
+						ctx.Reload()
+					}),
+			)
+		}),
 	)
+}
+
+// OnAppUpdate tells the user that a new version of the planner is ready:
+// the service worker has installed it, and the next reload runs it.
+func (p *Planner) OnAppUpdate(ctx app.Context) {
+	p.update = ctx.AppUpdateAvailable()
 }
 
 func (p *Planner) renderFooter() app.UI {

@@ -45,6 +45,7 @@ type Planner struct {
 	ready    bool              // the browser app has loaded its scenario and rendered it
 	embed    bool              // ?embed=1: the compact layout for an iframe in documentation
 	allRows  bool              // the table and the editor's list show every account
+	update   bool              // a new version is installed: the next reload runs it
 	selected string            // id of the account open in the editor
 	drafts   map[string]string // field key → text the user typed that is not (yet) valid
 	problems map[string]string // field key → what is wrong with the draft
