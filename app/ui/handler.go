@@ -44,8 +44,10 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		ThemeColor:      "#3b3a8f",
 		LoadingLabel:    "Loading RA Planner…",
 		Styles:          []string{"/web/app.css"},
-		// Runs before the wasm: see web/urlguard.js.
-		Scripts:           []string{"/web/urlguard.js", "/web/embed.js"},
+		// Deferred, they run after app.js has started fetching the wasm and
+		// before the wasm runs (see web/urlguard.js), without holding up the
+		// page's parsing.
+		Scripts:           []string{"/web/urlguard.js defer", "/web/embed.js defer"},
 		WasmContentLength: wasmSize,
 		// Cached for offline use besides what go-app caches by itself.
 		CacheableResources:    []string{"/web/icon.svg", "/it"},

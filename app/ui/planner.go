@@ -75,7 +75,11 @@ type routeRef struct {
 func (p *Planner) OnInit() {
 	p.zoom = 1
 	p.usageLocation = powershell.DefaultUsageLocation
-	p.replace(examples.Default())
+	if app.IsServer {
+		p.replace(examples.Default())
+	}
+	// In the browser OnMount picks the scenario (link, autosave or default)
+	// and the page renders once, with it.
 }
 
 // OnPreRender picks the language of the prerendered page from its path
@@ -156,6 +160,9 @@ func (p *Planner) OnMount(ctx app.Context) {
 		if saved := p.fromStorage(ctx); saved != nil {
 			p.replace(saved)
 		}
+	}
+	if p.doc == nil {
+		p.replace(examples.Default())
 	}
 	p.save(ctx)
 	p.writeURL(ctx) // the address bar holds the plan on screen from the start
@@ -370,6 +377,9 @@ func (p *Planner) fieldText(key, value string) string {
 // Render draws the page.
 func (p *Planner) Render() app.UI {
 	root := app.Div().ID("ra-planner").Class("planner")
+	if p.doc == nil {
+		return root // the browser's first frame, before OnMount has a scenario
+	}
 	if p.ready {
 		root = root.DataSet("ready", "true")
 	}
