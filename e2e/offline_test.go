@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/examples"
@@ -143,4 +146,49 @@ func TestUpdateUnderPrefix(t *testing.T) {
 	if !strings.Contains(css, "/* v2 */") {
 		t.Error("the new version serves the previous version's app.css (stale under max-age=600)")
 	}
+}
+
+// TestPrefixInstalledStartOffline starts the installed app of a project site
+// offline. An installed app opens the manifest's start_url; go-app writes
+// "/ra-planner", outside the service worker's scope "/ra-planner/", which
+// works offline only while the browser's HTTP cache still holds GitHub
+// Pages' redirect to "/ra-planner/". The generator (./build, run here as
+// `make dist` runs it) writes "/ra-planner/".
+func TestPrefixInstalledStartOffline(t *testing.T) {
+	const prefix = "ra-planner"
+	s := serveSite(t, buildWithGenerator(t, prefix, "start-v1"), prefix, 600)
+	ctx := openTab(t, s.srv.URL).ctx
+	open(t, ctx, "/"+prefix+"/")
+	waitControlled(t, ctx)
+	start := evalJS[string](t, ctx, `fetch(document.querySelector('link[rel="manifest"]').href).then(r => r.json()).then(m => m.start_url)`, chromedp.EvalAwaitPromise)
+
+	s.srv.Close() // the network is gone
+	// and the browser's cached redirect to /ra-planner/ has expired.
+	if _, err := chromedp.Call(ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+		t.Fatalf("clearing the HTTP cache: %v", err)
+	}
+	if !strings.HasPrefix(start, "/") {
+		t.Fatalf("the manifest's start_url is %q, want a path", start)
+	}
+	open(t, ctx, start)
+}
+
+// buildWithGenerator writes a copy of the site into a new directory the way
+// `make dist` does: dist/'s wasm and web assets, then the generator.
+func buildWithGenerator(t testing.TB, prefix, version string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "web"), os.DirFS(filepath.Join(*distFlag, "web"))); err != nil {
+		t.Fatal(err)
+	}
+	gen := filepath.Join(t.TempDir(), "generator")
+	for _, args := range [][]string{
+		{"go", "build", "-o", gen, "github.com/raplanner/raplanner/build"},
+		{gen, "-out", dir, "-prefix", prefix, "-version", version},
+	} {
+		if out, err := exec.Command(args[0], args[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	return dir
 }
