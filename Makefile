@@ -4,6 +4,8 @@ DIST    ?= dist
 ADDR    ?= 127.0.0.1:8080
 # GitHub Pages project name the site is served under (empty: served from the root).
 PREFIX  ?=
+# The site's version (names the service worker's cache; empty: a new one at each build).
+VERSION ?=
 GOROOT  := $(shell $(GO) env GOROOT)
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # The pure packages (no go-app), also tested under GOOS=js GOARCH=wasm in Node.
@@ -18,7 +20,7 @@ dist:
 	rm -rf $(DIST)
 	mkdir -p $(DIST)/web
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(DIST)/web/app.wasm ./wasm
-	$(GO) run ./build -out $(DIST) -prefix "$(PREFIX)"
+	$(GO) run ./build -out $(DIST) -prefix "$(PREFIX)" -version "$(VERSION)"
 	cp -R web/. $(DIST)/web/
 	@echo "site built in $(DIST)/"
 
@@ -95,11 +97,30 @@ bench-brotli:
 		echo "no brotli CLI: the report will say n/a (Debian: sudo apt-get install brotli)"; \
 	fi
 
-## fuzz: run each fuzz target for FUZZTIME
-FUZZTIME ?= 30s
+## fuzz: run every fuzz target of the repository for FUZZTIME each: every
+## func FuzzX in a _test.go file (found with grep, so a new one needs no
+## entry here), one `go test -fuzz` per target. FUZZ picks targets by name
+## (a grep -E pattern: make fuzz FUZZ=Layered), FUZZFLAGS adds go test flags
+## (-fuzzminimizetime 5s). A failing target does not stop the others: the
+## target fails at the end and names them; the input that failed is in the
+## package's testdata/fuzz/<FuzzName>/.
+FUZZTIME  ?= 30s
+FUZZ      ?= .
+FUZZFLAGS ?=
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./app/scenario/
-	$(GO) test -run '^$$' -fuzz '^FuzzDecodeFragment$$' -fuzztime $(FUZZTIME) ./app/scenario/
+	@failed=; n=0; \
+	for file in $$(grep -rl --include='*_test.go' --exclude-dir=testdata --exclude-dir=node_modules --exclude-dir=.git '^func Fuzz' . | sort); do \
+		dir=$${file%/*}; \
+		for name in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$file); do \
+			echo "$$name" | grep -qE -- '$(FUZZ)' || continue; \
+			n=$$((n+1)); \
+			echo "$(GO) test -run '^$$' -fuzz '^$$name\$$' -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$dir/"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$dir/ || failed="$$failed $$dir:$$name"; \
+		done; \
+	done; \
+	if [ $$n = 0 ]; then echo "fuzz: no fuzz target matches FUZZ='$(FUZZ)'"; exit 1; fi; \
+	if [ -n "$$failed" ]; then echo "fuzz: $$n targets, failed:$$failed"; exit 1; fi; \
+	echo "fuzz: $$n targets passed"
 
 clean:
 	rm -rf $(DIST)

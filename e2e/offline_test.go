@@ -137,7 +137,12 @@ func TestUpdateUnderPrefix(t *testing.T) {
 
 	s.publish(generate(t, prefix, "prefix-v2", "v2"), prefix, 600)
 	open(t, ctx, "/"+prefix+"/") // still v1, from the cache; the worker finds v2
-	waitText(t, ctx, "#update-ready", "")
+	// The new worker downloads the whole new version (megabytes) first.
+	uctx, cancel := context.WithTimeout(ctx, 3**stepTimeout)
+	defer cancel()
+	if _, err := chromedp.Run(uctx, chromedp.Poll[bool](`!!document.getElementById("update-ready")`)); err != nil {
+		t.Fatalf("the page did not announce the new version: %s", stepErr(err))
+	}
 	open(t, ctx, "/"+prefix+"/")
 	if v := evalJS[string](t, ctx, `goappGetenv("GOAPP_VERSION")`); v != "prefix-v2" {
 		t.Errorf("after the update and a reload the version is %q, want prefix-v2", v)

@@ -36,9 +36,10 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		Description: "Plan the licenses of the resource accounts behind Microsoft Teams auto attendants and call queues: free Virtual User allotment, what to buy, and what a redesign saves. Runs entirely in your browser.",
 		Lang:        "en",
 		Icon: app.Icon{
-			Default: "/web/icon-192.png",
-			Large:   "/web/icon-512.png",
-			SVG:     "/web/icon.svg",
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
 		},
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#3b3a8f",

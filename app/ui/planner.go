@@ -277,6 +277,9 @@ func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
 	return nil
 }
 
+// quickSave is the largest tenant whose scenario is written on every edit.
+const quickSave = 300
+
 // urlDelay is how long after the last edit the address bar follows the
 // scenario: writing a long #plan= costs tens of milliseconds on a large
 // tenant, so a burst of keystrokes writes it once, after the page has
@@ -287,6 +290,14 @@ const urlDelay = 120 * time.Millisecond
 // localStorage once edits pause; leaving the page writes at once, so
 // nothing typed is lost (see watchLeave).
 func (p *Planner) save(ctx app.Context) {
+	if len(p.doc.Accounts) <= quickSave {
+		// Cheap: the address bar follows at once, so a reload right after
+		// an edit (which reloads the link) keeps it.
+		p.unsaved = true
+		p.writeURL(ctx)
+		p.writeStorage()
+		return
+	}
 	p.saveGen++
 	p.unsaved = true
 	gen := p.saveGen
@@ -324,6 +335,13 @@ func (p *Planner) watchLeave() {
 		w := app.Window()
 		w.Call("addEventListener", "pagehide", flush)
 		w.Get("document").Call("addEventListener", "visibilitychange", flush)
+		// A tab left open asks for a new version when it comes back to view.
+		w.Get("document").Call("addEventListener", "visibilitychange", app.FuncOf(func(app.Value, []app.Value) any {
+			if w.Get("document").Get("visibilityState").String() == "visible" {
+				app.TryUpdate()
+			}
+			return nil
+		}))
 	})
 }
 
