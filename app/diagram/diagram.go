@@ -75,6 +75,11 @@ const (
 	DefaultMaxPerRow  = 8
 	// MaxSize caps NodeWidth, NodeHeight, LayerGap and NodeGap.
 	MaxSize = 1e6
+	// MinSize is the smallest NodeWidth, NodeHeight, LayerGap and NodeGap
+	// taken as given; a smaller one takes the default.
+	MinSize = 0.01
+	// MaxPerRowLimit caps MaxPerRow.
+	MaxPerRowLimit = 1 << 30
 )
 
 // Point is a point of the drawing; Y grows downward, as in SVG.
@@ -130,7 +135,9 @@ const (
 
 func (o Options) withDefaults() Options {
 	fix := func(v *float64, def float64) {
-		if !(*v > 0) || math.IsInf(*v, 0) {
+		// Below MinSize a size is taken as unset: layers that close
+		// together collapse onto one y, and routing would divide 0 by 0.
+		if !(*v >= MinSize) || math.IsInf(*v, 0) {
 			*v = def
 		}
 		*v = math.Min(*v, MaxSize)
@@ -142,6 +149,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxPerRow <= 0 {
 		o.MaxPerRow = DefaultMaxPerRow
 	}
+	// A row never holds more boxes than a layout can have nodes; beyond, an
+	// index computed from it would overflow.
+	o.MaxPerRow = min(o.MaxPerRow, MaxPerRowLimit)
 	return o
 }
 

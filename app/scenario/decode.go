@@ -2,12 +2,14 @@ package scenario
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -16,6 +18,28 @@ const MaxDocumentBytes = 32 << 20
 
 // bom is the UTF-8 byte order mark some editors put at the start of files.
 const bom = "\xEF\xBB\xBF"
+
+// fromUTF16 returns data as UTF-8 when it starts with a UTF-16 byte order
+// mark (Windows Notepad's "Unicode"), else data itself.
+func fromUTF16(data []byte) []byte {
+	if len(data) < 2 {
+		return data
+	}
+	var order binary.ByteOrder
+	switch {
+	case data[0] == 0xFF && data[1] == 0xFE:
+		order = binary.LittleEndian
+	case data[0] == 0xFE && data[1] == 0xFF:
+		order = binary.BigEndian
+	default:
+		return data
+	}
+	units := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return []byte(string(utf16.Decode(units)))
+}
 
 // Decode reads a scenario document, checks it and returns it normalized.
 //
@@ -41,6 +65,7 @@ func Decode(data []byte) (*Document, error) {
 	if len(data) > MaxDocumentBytes {
 		return nil, single(fmt.Sprintf("the document is too large (%s); at most %s is accepted", formatSize(len(data)), formatSize(MaxDocumentBytes)))
 	}
+	data = fromUTF16(data)
 	data = bytes.TrimPrefix(data, []byte(bom))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, single("the document is empty")

@@ -447,3 +447,28 @@ func TestDecodeIncludes(t *testing.T) {
 		t.Errorf("encoded without the declaration: %s", b)
 	}
 }
+
+func TestDecodeUTF16(t *testing.T) {
+	const doc = `{"subscriptions":[{"sku":"MCOEV","units":12}],"accounts":[{"id":"a","name":"Centralino è","type":"auto-attendant"}]}`
+	for _, le := range []bool{true, false} {
+		b := []byte{0xFE, 0xFF}
+		if le {
+			b = []byte{0xFF, 0xFE}
+		}
+		for _, r := range doc {
+			hi, lo := byte(r>>8), byte(r)
+			if le {
+				b = append(b, lo, hi)
+			} else {
+				b = append(b, hi, lo)
+			}
+		}
+		d, err := scenario.Decode(b)
+		if err != nil {
+			t.Fatalf("UTF-16 (little endian %v): %v", le, err)
+		}
+		if d.Accounts[0].Name != "Centralino è" || d.Subscriptions[0].Units != 12 {
+			t.Errorf("UTF-16 decoded as %+v", d)
+		}
+	}
+}
