@@ -134,6 +134,7 @@ func typeText(t testing.TB, ctx context.Context, css, text string) {
 	if !evalJS[bool](t, ctx, `(() => { const el = document.querySelector(`+string(q)+`); if (!el) return false; el.focus(); el.select(); return true; })()`) {
 		t.Fatalf("no field %s", css)
 	}
+	settle(t, ctx) // the select event comes first, as when a person selects, then types
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS(css), text))
 }
 

@@ -41,6 +41,12 @@ func (p *Planner) renderDiagram() app.UI {
 		p.legend(),
 		app.If(len(p.doc.Accounts) == 0, func() app.UI {
 			return app.P().Class("empty").Text(p.t("diagram.empty"))
+		}).ElseIf(len(p.doc.Accounts) > maxDiagram, func() app.UI {
+			// Tens of thousands of boxes would hold the page for minutes.
+			return app.P().ID("diagram-too-large").Class("empty").Body(
+				app.Text(p.t("diagram.too-large", p.int(maxDiagram))+" "),
+				app.Button().Type("button").Class("btn btn-small").Text(p.t("export.svg")).OnClick(p.onExportSVG),
+			)
 		}).Else(func() app.UI {
 			return app.Div().Class("diagram-scroll").TabIndex(0).Role("region").Aria("label", p.t("diagram.title")).Body(
 				svg("svg").Class("diagram").
@@ -170,3 +176,8 @@ func abs(v float64) float64 {
 	}
 	return v
 }
+
+// maxDiagram is the largest scenario the page draws the diagram of: tens of
+// thousands of boxes would hold the page for minutes. A larger one's
+// diagram is a download (Diagram .svg).
+const maxDiagram = 5000

@@ -84,13 +84,11 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 	return app.Form().Class("account-form").Aria("label", p.t("editor.form", p.accountName(i))).
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 		app.Div().Class("form-grid").Body(
-			p.textField("account-name", p.t("field.name"), key("name"), a.Name, p.t("field.name.placeholder"), func(ctx app.Context, text string) error {
-				if err := scenario.ValidateName(text); err != nil {
-					return p.fieldErr("name", err)
-				}
-				edit(ctx, func(a *scenario.Account) { a.Name = text })
-				return nil
-			}),
+			p.textField(field{id: "account-name", label: p.t("field.name"), key: key("name"), value: a.Name, placeholder: p.t("field.name.placeholder"),
+				get:   func(a *scenario.Account) string { return a.Name },
+				check: func(text string) error { return p.fieldErr("name", scenario.ValidateName(text)) },
+				apply: func(ctx app.Context, text string) { edit(ctx, func(a *scenario.Account) { a.Name = text }) },
+			}, id),
 			app.Div().Class("field").Body(
 				app.Label().For("account-type").Text(p.t("field.type")),
 				app.Select().ID("account-type").Body(
@@ -103,14 +101,17 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					}
 				}, app.EventScope(id)),
 			),
-			p.textField("account-number", p.t("field.number"), key("phone"), a.PhoneNumber, "+14255550100", func(ctx app.Context, text string) error {
-				n, err := scenario.NormalizePhoneNumber(text)
-				if err != nil {
+			p.textField(field{id: "account-number", label: p.t("field.number"), key: key("phone"), value: a.PhoneNumber, placeholder: "+14255550100",
+				get: func(a *scenario.Account) string { return a.PhoneNumber },
+				check: func(text string) error {
+					_, err := scenario.NormalizePhoneNumber(text)
 					return p.fieldErr("number", err)
-				}
-				edit(ctx, func(a *scenario.Account) { a.PhoneNumber = n })
-				return nil
-			}),
+				},
+				apply: func(ctx app.Context, text string) {
+					n, _ := scenario.NormalizePhoneNumber(text)
+					edit(ctx, func(a *scenario.Account) { a.PhoneNumber = n })
+				},
+			}, id),
 			app.Div().Class("field").Body(
 				app.Label().For("account-license").Text(p.t("field.license")),
 				app.Select().ID("account-license").Body(
@@ -124,17 +125,24 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					}
 				}, app.EventScope(id)),
 			),
-			p.textField("account-upn", p.t("field.upn"), key("upn"), a.UPN, "ra-main@contoso.com", func(ctx app.Context, text string) error {
-				u, err := scenario.NormalizeUPN(text)
-				if err != nil {
+			p.textField(field{id: "account-upn", label: p.t("field.upn"), key: key("upn"), value: a.UPN, placeholder: "ra-main@contoso.com",
+				get: func(a *scenario.Account) string { return a.UPN },
+				check: func(text string) error {
+					_, err := scenario.NormalizeUPN(text)
 					return p.fieldErr("upn", err)
-				}
-				edit(ctx, func(a *scenario.Account) { a.UPN = u })
-				return nil
-			}),
-			p.textField("account-id", p.t("field.id"), key("id"), a.ID, "main", func(ctx app.Context, text string) error {
-				return p.renameAccount(ctx, id, text)
-			}),
+				},
+				apply: func(ctx app.Context, text string) {
+					u, _ := scenario.NormalizeUPN(text)
+					edit(ctx, func(a *scenario.Account) { a.UPN = u })
+				},
+			}, id),
+			// The id is applied when the field is left: renaming on every
+			// keystroke would rename the account to each prefix typed.
+			p.textField(field{id: "account-id", label: p.t("field.id"), key: key("id"), value: a.ID, placeholder: "main", onChange: true,
+				get:   func(a *scenario.Account) string { return a.ID },
+				check: func(text string) error { return p.checkID(id, text) },
+				apply: func(ctx app.Context, text string) { p.renameAccount(ctx, id, text) },
+			}, id),
 		),
 		app.P().Class("plan-line").Body(
 			app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(p.planLabel(plan.Planned, p.result.Edition)),
@@ -148,21 +156,82 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 	)
 }
 
-// textField draws a labelled text input whose text is validated and applied
-// by apply as the user types; an error stays next to the field with the text.
-func (p *Planner) textField(id, label, key, value, placeholder string, apply func(ctx app.Context, text string) error) app.UI {
-	problem := p.problems[key]
+// field describes a text field of the account form.
+type field struct {
+	id, label, key, value, placeholder string
+	// get reads the field's value from the account.
+	get func(a *scenario.Account) string
+	// check says what is wrong with a text, or nil.
+	check func(text string) error
+	// apply puts a valid text into the scenario.
+	apply func(ctx app.Context, text string)
+	// onChange applies the text when the field is left, not as it is typed.
+	onChange bool
+}
+
+// textField draws a labelled text input of account acct. A valid text is
+// applied as it is typed (or when the field is left, with onChange); an
+// invalid one stays in the field with its message next to it, and the
+// scenario keeps the value the field had before typing began: a half-typed
+// "2.5" never leaves 2 in the plan.
+func (p *Planner) textField(f field, acct string) app.UI {
+	problem := p.problems[f.key]
+	current := func() (string, bool) {
+		if j := p.indexOf(acct); j >= 0 {
+			return f.get(&p.doc.Accounts[j]), true
+		}
+		return "", false
+	}
 	return app.Div().Class("field").Body(
-		app.Label().For(id).Text(label),
-		app.Input().Type("text").ID(id).Value(p.fieldText(key, value)).Placeholder(placeholder).
+		app.Label().For(f.id).Text(f.label),
+		app.Input().Type("text").ID(f.id).Value(p.fieldText(f.key, f.value)).Placeholder(f.placeholder).
 			AutoComplete(false).Spellcheck(false).
-			Aria("invalid", problem != "").Aria("describedby", id+"-error").
+			Aria("invalid", problem != "").Aria("describedby", f.id+"-error").
 			OnInput(func(ctx app.Context, e app.Event) {
 				text := ctx.JSSrc().Get("value").String()
-				p.typed(key, text, apply(ctx, text))
-			}, app.EventScope(key)).
-			OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }, app.EventScope(key)),
-		app.Div().ID(id+"-error").Class("field-error").Text(problem),
+				if _, typing := p.drafts[f.key]; !typing {
+					if v, ok := current(); ok {
+						p.origins[f.key] = v
+					}
+				}
+				err := f.check(text)
+				p.typed(f.key, text, err)
+				if f.onChange {
+					return
+				}
+				v, ok := current()
+				switch {
+				case !ok:
+				case err == nil && text != v:
+					f.apply(ctx, text)
+				case err != nil && p.origins[f.key] != v:
+					f.apply(ctx, p.origins[f.key])
+				}
+			}, app.EventScope(f.key)).
+			OnChange(func(ctx app.Context, e app.Event) {
+				text := ctx.JSSrc().Get("value").String()
+				if v, ok := current(); f.onChange && ok && p.problems[f.key] == "" && text != v {
+					f.apply(ctx, text)
+				}
+				p.settle(f.key)
+			}, app.EventScope(f.key)).
+			// Focusing or selecting the text starts an edit: the value to
+			// keep while the text is not a valid one.
+			On("focus", func(ctx app.Context, e app.Event) {
+				ctx.PreventUpdate() // nothing on screen changes
+
+				if v, ok := current(); ok {
+					p.origins[f.key] = v
+				}
+			}, app.EventScope(f.key)).
+			On("select", func(ctx app.Context, e app.Event) {
+				ctx.PreventUpdate() // nothing on screen changes
+
+				if v, ok := current(); ok {
+					p.origins[f.key] = v
+				}
+			}, app.EventScope(f.key)),
+		app.Div().ID(f.id+"-error").Class("field-error").Text(problem),
 	)
 }
 
@@ -247,8 +316,8 @@ func (p *Planner) addAccount(ctx app.Context, t scenario.AccountType) {
 	focus(ctx, "account-name")
 }
 
-// renameAccount changes an account's id and every route that names it.
-func (p *Planner) renameAccount(ctx app.Context, old, text string) error {
+// checkID says what is wrong with text as the new id of account old.
+func (p *Planner) checkID(old, text string) error {
 	if text == old {
 		return nil
 	}
@@ -257,6 +326,14 @@ func (p *Planner) renameAccount(ctx app.Context, old, text string) error {
 	}
 	if p.indexOf(text) >= 0 {
 		return errors.New(p.t("editor.id-taken", strconv.Quote(text)))
+	}
+	return nil
+}
+
+// renameAccount changes an account's id and every route that names it.
+func (p *Planner) renameAccount(ctx app.Context, old, text string) {
+	if p.checkID(old, text) != nil || text == old || p.indexOf(old) < 0 {
+		return
 	}
 	p.apply(ctx, func(d *scenario.Document) {
 		for j := range d.Accounts {
@@ -273,7 +350,6 @@ func (p *Planner) renameAccount(ctx app.Context, old, text string) error {
 	})
 	p.clearDrafts("acct/" + old + "/")
 	p.selected = text
-	return nil
 }
 
 // deleteAccount removes an account and the routes to it, keeping what is

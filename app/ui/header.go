@@ -88,6 +88,10 @@ func (p *Planner) onExport(ctx app.Context, e app.Event) {
 
 func (p *Planner) onCopyLink(ctx app.Context, e app.Event) {
 	p.writeURL(ctx) // an edit may still be on its way to the address bar
+	if len(p.fragment) > maxLink {
+		p.status = p.t("status.link-too-long")
+		return
+	}
 	link := ctx.Page().URL().String()
 	copyText(ctx, link, func(ctx app.Context, ok bool) {
 		if ok {
@@ -97,6 +101,10 @@ func (p *Planner) onCopyLink(ctx app.Context, e app.Event) {
 		}
 	})
 }
+
+// maxLink is the longest #plan= a browser opens (Chromium refuses links
+// over 2 MiB); a larger scenario travels as a file.
+const maxLink = 2 << 20
 
 // renderAlerts draws the alert region (errors) and the polite status region.
 func (p *Planner) renderAlerts() app.UI {

@@ -49,6 +49,7 @@ type Planner struct {
 	selected string            // id of the account open in the editor
 	drafts   map[string]string // field key → text the user typed that is not (yet) valid
 	problems map[string]string // field key → what is wrong with the draft
+	origins  map[string]string // field key → the value the field had when typing began
 	alert    string            // an error the user must see (role="alert")
 	status   string            // a polite status message ("Link copied")
 	undo     *deletion         // the last deleted account, until undone or replaced
@@ -228,6 +229,7 @@ func (p *Planner) replace(d *scenario.Document) {
 	p.doc = d
 	p.drafts = map[string]string{}
 	p.problems = map[string]string{}
+	p.origins = map[string]string{}
 	p.undo = nil
 	p.whatIf = map[string]bool{}
 	p.selected = ""
@@ -240,7 +242,10 @@ func (p *Planner) replace(d *scenario.Document) {
 // recompute runs the engine and the layout for the current document.
 func (p *Planner) recompute() {
 	p.result = licensing.Compute(p.doc)
-	p.layout = diagram.Layered(diagram.Accounts(p.doc, p.result), diagram.Options{})
+	p.layout = diagram.Layout{}
+	if len(p.doc.Accounts) <= maxDiagram {
+		p.layout = diagram.Layered(diagram.Accounts(p.doc, p.result), diagram.Options{})
+	}
 	p.advice = advice.Advise(p.doc, p.result)
 	p.recomputeWhatIf()
 	p.recomputeScript()
@@ -381,6 +386,7 @@ func (p *Planner) settle(key string) {
 	if p.problems[key] == "" {
 		delete(p.drafts, key)
 		delete(p.problems, key)
+		delete(p.origins, key)
 	}
 }
 

@@ -86,16 +86,35 @@ func (p *Planner) renderCost() app.UI {
 							p.apply(ctx, func(d *scenario.Document) { d.Price = nil })
 							return
 						}
+						if _, typing := p.drafts[key]; !typing && p.doc.Price != nil {
+							p.origins[key] = strconv.FormatFloat(p.doc.Price.Monthly, 'f', -1, 64)
+						}
 						// Accept the decimal comma of the page's language.
 						v, err := scenario.ParseMonthlyPrice(strings.Replace(text, ",", ".", 1))
 						p.typed(key, text, p.fieldErr("price", err))
+						if err != nil {
+							// Keep the price the field had before typing began.
+							if p.origins[key] == "" {
+								p.apply(ctx, func(d *scenario.Document) { d.Price = nil })
+								return
+							}
+							v, err = scenario.ParseMonthlyPrice(p.origins[key])
+						}
 						if err == nil {
 							p.apply(ctx, func(d *scenario.Document) {
 								d.Price = &scenario.Price{Monthly: v, Currency: currency}
 							})
 						}
 					}, app.EventScope(currency)).
-					OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }),
+					OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }).
+					On("focus", func(ctx app.Context, e app.Event) {
+						ctx.PreventUpdate() // nothing on screen changes
+						p.beginPrice(key)
+					}).
+					On("select", func(ctx app.Context, e app.Event) {
+						ctx.PreventUpdate() // nothing on screen changes
+						p.beginPrice(key)
+					}),
 				app.Label().For("currency").Class("visually-hidden").Text(p.t("price.currency")),
 				app.Select().ID("currency").Body(
 					app.Range(currencies).Slice(func(i int) app.UI {
@@ -143,4 +162,13 @@ func (p *Planner) accountName(i int) string {
 		return a.Name
 	}
 	return a.ID
+}
+
+// beginPrice remembers the price as the one to keep while the field's text
+// is not a valid price.
+func (p *Planner) beginPrice(key string) {
+	p.origins[key] = ""
+	if p.doc.Price != nil {
+		p.origins[key] = strconv.FormatFloat(p.doc.Price.Monthly, 'f', -1, 64)
+	}
 }

@@ -96,13 +96,30 @@ func (p *Planner) renderSubscription(i int) app.UI {
 				Aria("invalid", p.problems[unitsKey] != "").Aria("describedby", unitsID+"-error").
 				OnInput(func(ctx app.Context, e app.Event) {
 					text := ctx.JSSrc().Get("value").String()
+					if _, typing := p.drafts[unitsKey]; !typing && i < len(p.doc.Subscriptions) {
+						p.origins[unitsKey] = strconv.FormatInt(p.doc.Subscriptions[i].Units, 10)
+					}
 					units, err := scenario.ParseUnits(text)
 					p.typed(unitsKey, text, p.fieldErr("units", err))
-					if err == nil {
+					if err != nil {
+						// Keep the count the field had before typing began.
+						units, err = scenario.ParseUnits(p.origins[unitsKey])
+					}
+					if err == nil && i < len(p.doc.Subscriptions) && p.doc.Subscriptions[i].Units != units {
 						p.apply(ctx, func(d *scenario.Document) { d.Subscriptions[i].Units = units })
 					}
 				}, app.EventScope(i)).
-				OnChange(func(ctx app.Context, e app.Event) { p.settle(unitsKey) }, app.EventScope(i)),
+				OnChange(func(ctx app.Context, e app.Event) { p.settle(unitsKey) }, app.EventScope(i)).
+				// Focusing or selecting the text starts an edit: the count
+				// to keep while the text is not a valid one.
+				On("focus", func(ctx app.Context, e app.Event) {
+					ctx.PreventUpdate() // nothing on screen changes
+					p.beginUnits(unitsKey, i)
+				}, app.EventScope(i)).
+				On("select", func(ctx app.Context, e app.Event) {
+					ctx.PreventUpdate() // nothing on screen changes
+					p.beginUnits(unitsKey, i)
+				}, app.EventScope(i)),
 			app.Div().ID(unitsID+"-error").Class("field-error").Text(p.problems[unitsKey]),
 		),
 		app.Td().Body(
@@ -180,5 +197,13 @@ func (p *Planner) countsBadge(row licensing.SKUCount) app.UI {
 		return app.Span().Class("badge badge-warn").Text(p.t("badge.unknown"))
 	default:
 		return app.Span().Class("badge badge-no").Text(p.t("badge.does-not-count"))
+	}
+}
+
+// beginUnits remembers the units of subscription i as the count to keep
+// while the field's text is not a valid count.
+func (p *Planner) beginUnits(key string, i int) {
+	if i < len(p.doc.Subscriptions) {
+		p.origins[key] = strconv.FormatInt(p.doc.Subscriptions[i].Units, 10)
 	}
 }
