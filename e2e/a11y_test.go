@@ -6,8 +6,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -102,28 +104,39 @@ func TestDiagramKeyboard(t *testing.T) {
 	ctx := newTab(t)
 	open(t, ctx, link(t, examples.DocDiagram()))
 	settle(t, ctx)
-	do(t, ctx, chromedp.Focus(chromedp.CSS(`[data-account="ra1"]`)), chromedp.KeyEvent(kb.ArrowDown))
-	settle(t, ctx)
-	first := evalJS[string](t, ctx, `document.activeElement.getAttribute("data-account") || ""`)
+	// press sends a key to the focused node and waits until the focus
+	// moves away from it (the page moves it after the next render), or
+	// returns where it stays.
+	focused := `document.activeElement.getAttribute("data-account") || ""`
+	press := func(key string) string {
+		t.Helper()
+		from := evalJS[string](t, ctx, focused)
+		do(t, ctx, chromedp.KeyEvent(key))
+		sctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		chromedp.Run(sctx, chromedp.Poll[bool](`(`+focused+`) !== `+strconv.Quote(from)))
+		return evalJS[string](t, ctx, focused)
+	}
+	do(t, ctx, chromedp.Focus(chromedp.CSS(`[data-account="ra1"]`)))
+	first := press(kb.ArrowDown)
 	if first == "" || first == "ra1" {
 		t.Fatalf("ArrowDown from the main auto attendant focused %q, want a nested account", first)
 	}
-	do(t, ctx, chromedp.KeyEvent(kb.ArrowUp))
-	settle(t, ctx)
-	if got := evalJS[string](t, ctx, `document.activeElement.getAttribute("data-account") || ""`); got != "ra1" {
+	if got := press(kb.ArrowUp); got != "ra1" {
 		t.Errorf("ArrowUp went to %q, want ra1", got)
 	}
-	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
-	settle(t, ctx)
-	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
-	settle(t, ctx)
-	second := evalJS[string](t, ctx, `document.activeElement.getAttribute("data-account") || ""`)
+	if got := press(kb.ArrowDown); got != first {
+		t.Fatalf("ArrowDown again went to %q, want %q", got, first)
+	}
+	second := press(kb.ArrowRight)
 	if second == first || second == "ra1" || second == "" {
 		t.Errorf("ArrowRight from %s focused %q, want its neighbour", first, second)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	settle(t, ctx)
-	if got := evalJS[string](t, ctx, `document.querySelector('[aria-current="true"]').id`); got != "pick-"+second {
+	sctx, cancel := step(ctx)
+	defer cancel()
+	if _, err := chromedp.Run(sctx, chromedp.Poll[bool](`(document.querySelector('[aria-current="true"]') || {}).id === `+strconv.Quote("pick-"+second))); err != nil {
+		got := evalJS[string](t, ctx, `(document.querySelector('[aria-current="true"]') || {id: ""}).id`)
 		t.Errorf("Enter on %s opened %q in the editor", second, got)
 	}
 }
