@@ -46,6 +46,8 @@ type Planner struct {
 	embed    bool              // ?embed=1: the compact layout for an iframe in documentation
 	allRows  bool              // the table and the editor's list show every account
 	update   bool              // a new version is installed: the next reload runs it
+
+	prerendered bool // the page is being written as static HTML: its summary only
 	selected string            // id of the account open in the editor
 	drafts   map[string]string // field key → text the user typed that is not (yet) valid
 	problems map[string]string // field key → what is wrong with the draft
@@ -87,6 +89,7 @@ func (p *Planner) OnInit() {
 // (/it is the Italian page), so that its HTML has the right lang and title.
 func (p *Planner) OnPreRender(ctx app.Context) {
 	p.setLang(ctx, langOfPath(ctx.Page().URL().Path), false)
+	p.prerendered = true
 }
 
 // langOfPath returns IT for the /it page (under any prefix), else EN.
@@ -283,7 +286,7 @@ func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
 }
 
 // quickSave is the largest tenant whose scenario is written on every edit.
-const quickSave = 300
+const quickSave = 100
 
 // urlDelay is how long after the last edit the address bar follows the
 // scenario: writing a long #plan= costs tens of milliseconds on a large
@@ -406,6 +409,21 @@ func (p *Planner) Render() app.UI {
 	}
 	if p.ready {
 		root = root.DataSet("ready", "true")
+	}
+	if p.prerendered {
+		// The static HTML, read by search engines and shown under go-app's
+		// loader until the app starts: what the planner says, kept small so
+		// that the browser reaches the app sooner.
+		return root.Body(
+			p.renderHeader(),
+			app.Main().Class("content").Body(
+				app.Div().Class("columns").Body(
+					app.Div().Class("col-inputs").Body(p.renderEditions()),
+					app.Div().Class("col-results").Body(p.renderResults()),
+				),
+			),
+			p.renderFooter(),
+		)
 	}
 	if p.embed {
 		return root.Class("embed").Body(
