@@ -42,23 +42,23 @@ type Planner struct {
 	script        string      // the shown script, built only while shown
 	usageLocation string      // the usage location the script sets
 
-	ready    bool              // the browser app has loaded its scenario and rendered it
-	embed    bool              // ?embed=1: the compact layout for an iframe in documentation
-	allRows  bool              // the table and the editor's list show every account
-	update   bool              // a new version is installed: the next reload runs it
+	ready   bool // the browser app has loaded its scenario and rendered it
+	embed   bool // ?embed=1: the compact layout for an iframe in documentation
+	allRows bool // the table and the editor's list show every account
+	update  bool // a new version is installed: the next reload runs it
 
-	prerendered bool // the page is being written as static HTML: its summary only
-	selected string            // id of the account open in the editor
-	drafts   map[string]string // field key → text the user typed that is not (yet) valid
-	problems map[string]string // field key → what is wrong with the draft
-	origins  map[string]string // field key → the value the field had when typing began
-	alert    string            // an error the user must see (role="alert")
-	status   string            // a polite status message ("Link copied")
-	undo     *deletion         // the last deleted account, until undone or replaced
-	zoom     float64           // diagram zoom factor, 1 = natural size
-	fragment string            // the URL fragment the page last wrote or read
-	saveGen  int               // counts saves, so that only the last one writes the URL
-	unsaved  bool              // an edit is not in localStorage yet
+	prerendered bool              // the page is being written as static HTML: its summary only
+	selected    string            // id of the account open in the editor
+	drafts      map[string]string // field key → text the user typed that is not (yet) valid
+	problems    map[string]string // field key → what is wrong with the draft
+	origins     map[string]string // field key → the value the field had when typing began
+	alert       string            // an error the user must see (role="alert")
+	status      string            // a polite status message ("Link copied")
+	undo        *deletion         // the last deleted account, until undone or replaced
+	zoom        float64           // diagram zoom factor, 1 = natural size
+	fragment    string            // the URL fragment the page last wrote or read
+	saveGen     int               // counts saves, so that only the last one writes the URL
+	unsaved     bool              // an edit is not in localStorage yet
 }
 
 // deletion remembers a deleted account and the routes that pointed to it.

@@ -80,4 +80,3 @@ func FromBytes(data []byte) (*scenario.Document, bool) {
 	}
 	return d, false
 }
-
