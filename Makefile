@@ -32,6 +32,7 @@ serve: dist
 test: vet unit jstest e2e
 
 vet:
+	@out=$$(gofmt -l app build wasm e2e); if [ -n "$$out" ]; then echo "gofmt -w needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/ ./app/...
 
