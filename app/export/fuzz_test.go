@@ -13,28 +13,8 @@ import (
 	"github.com/raplanner/raplanner/app/export"
 	"github.com/raplanner/raplanner/app/licensing"
 	"github.com/raplanner/raplanner/app/scenario"
+	"github.com/raplanner/raplanner/app/scenario/scenariotest"
 )
-
-// fuzzBytes hands out the fuzzer's bytes, then zeros and empty texts.
-type fuzzBytes []byte
-
-func (b *fuzzBytes) next() int {
-	if len(*b) == 0 {
-		return 0
-	}
-	c := (*b)[0]
-	*b = (*b)[1:]
-	return int(c)
-}
-
-// text takes a length byte, then that many bytes as they are: any text,
-// markup, control characters and invalid UTF-8 included.
-func (b *fuzzBytes) text() string {
-	n := min(b.next()%24, len(*b))
-	s := string((*b)[:n])
-	*b = (*b)[n:]
-	return s
-}
 
 // exportDocument makes a scenario document from the fuzzer's bytes: the one
 // they encode when scenario.Decode accepts them, else one built from them,
@@ -46,35 +26,35 @@ func exportDocument(data []byte) *scenario.Document {
 	}
 	types := []scenario.AccountType{scenario.AutoAttendant, scenario.CallQueue, "", "weird"}
 	licenses := []scenario.License{"", scenario.NoLicense, scenario.VirtualUser, scenario.PhoneSystem}
-	b := fuzzBytes(data)
+	b := scenariotest.Bytes(data)
 	d := &scenario.Document{
 		Format:        scenario.Format,
-		Edition:       []scenario.Edition{"", scenario.VirtualUser2020, scenario.ResourceAccount2022, scenario.ResourceAccount2024}[b.next()%4],
-		Subscriptions: []scenario.Subscription{{SKU: "MCOEV", Units: int64(b.next() % 40)}},
+		Edition:       []scenario.Edition{"", scenario.VirtualUser2020, scenario.ResourceAccount2022, scenario.ResourceAccount2024}[b.Next()%4],
+		Subscriptions: []scenario.Subscription{{SKU: "MCOEV", Units: int64(b.Next() % 40)}},
 	}
-	n := b.next() % 12
+	n := b.Next() % 12
 	for i := range n {
-		f := b.next()
+		f := b.Next()
 		a := scenario.Account{ID: fmt.Sprint("a", i), Type: types[f%4], License: licenses[(f>>2)%4]}
 		if f&0x10 != 0 {
-			a.ID = b.text()
+			a.ID = b.Text()
 		}
 		if f&0x20 != 0 {
-			a.Name = b.text()
+			a.Name = b.Text()
 		}
 		switch f >> 6 {
 		case 1:
 			a.PhoneNumber = fmt.Sprintf("+1425555%04d", i)
 		case 2:
-			a.PhoneNumber = b.text()
+			a.PhoneNumber = b.Text()
 		case 3:
-			a.UPN = b.text()
+			a.UPN = b.Text()
 		}
 		d.Accounts = append(d.Accounts, a)
 	}
 	for i := range d.Accounts {
-		for range b.next() % 4 {
-			switch c := b.next(); {
+		for range b.Next() % 4 {
+			switch c := b.Next(); {
 			case c == 255:
 				d.Accounts[i].RoutesTo = append(d.Accounts[i].RoutesTo, "ghost")
 			default:
