@@ -25,16 +25,7 @@ func TestSmoke(t *testing.T) {
 		t.Errorf("title = %q, want it to contain %q", title, "RA Planner")
 	}
 
-	r := licensing.Compute(examples.Default())
-	want := map[string]int64{
-		"qualifying-licenses":      r.Qualifying,
-		"free-allotment":           r.Allotment,
-		"accounts":                 int64(r.Totals.Accounts),
-		"accounts-needing-license": int64(r.Totals.NeedingLicense),
-		"free-assigned":            r.Totals.FreeAssigned,
-		"paid-needed":              r.Totals.PaidNeeded,
-		"free-unused":              r.Totals.FreeUnused,
-	}
+	want := engineMetrics(licensing.Compute(examples.Default()))
 	got := metrics(t, ctx)
 	for _, name := range metricNames {
 		if got[name] != want[name] {

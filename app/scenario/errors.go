@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/raplanner/raplanner/app/i18n"
 )
 
 // MaxErrors is the largest number of problems Decode lists one by one. Any
@@ -126,24 +128,7 @@ func shorten(s string) string {
 }
 
 // formatCount writes n with thousands separators: 10000000 → "10,000,000".
-func formatCount(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func formatCount(n int64) string { return i18n.EN.Int(n) }
 
 // kind names the kind of JSON value raw holds, for type error messages.
 func kind(raw json.RawMessage) string {

@@ -15,11 +15,12 @@ import (
 // with the accounts it concerns, what acting on it saves, and its steps.
 func (p *Planner) renderAdvice() app.UI {
 	a := p.advice
+	metrics := a.Metrics.List()
 	return app.Section().ID("advice").Class("card").Body(
 		app.H2().Text(p.t("advice.title")),
 		app.Div().Class("metrics metrics-small").Body(
-			app.Range(a.Metrics.List()).Slice(func(i int) app.UI {
-				m := a.Metrics.List()[i]
+			app.Range(metrics).Slice(func(i int) app.UI {
+				m := metrics[i]
 				return p.metric(m.Name, p.adviceMetricLabel(m.Name, p.result.Edition), m.Value, "")
 			}),
 		),

@@ -62,7 +62,7 @@ func (p *Planner) renderDiagram() app.UI {
 								Attr("markerWidth", "8").Attr("markerHeight", "8").Attr("orient", "auto-start-reverse").
 								Body(svg("path").Attr("d", "M0 0L10 5L0 10z").Class("arrow-head")),
 						),
-						&edgeLayer{Edges: p.edgeViews()},
+						&edgeLayer{Edges: p.edges},
 						svg("g").Class("nodes").Body(
 							app.Range(l.Nodes).Slice(func(i int) app.UI { return p.renderNode(i) }),
 						),
@@ -103,10 +103,11 @@ func (p *Planner) renderNode(i int) app.UI {
 	}
 }
 
-// edgeViews lists the arrows of the layout with their classes.
-func (p *Planner) edgeViews() []edgeView {
-	out := make([]edgeView, len(p.layout.Edges))
-	for i, e := range p.layout.Edges {
+// edgeViews lists the arrows of a layout with their classes; recompute
+// makes them once per layout, not on every render.
+func edgeViews(l diagram.Layout) []edgeView {
+	out := make([]edgeView, len(l.Edges))
+	for i, e := range l.Edges {
 		class := "edge"
 		if e.Back {
 			class += " edge-back"

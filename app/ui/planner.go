@@ -32,6 +32,7 @@ type Planner struct {
 	doc    *scenario.Document
 	result *licensing.Result
 	layout diagram.Layout
+	edges  []edgeView // the arrows of layout, drawn
 	advice *advice.Advice
 
 	whatIf       map[string]bool   // redesign candidates the user dropped the number of, by id
@@ -168,8 +169,9 @@ func (p *Planner) OnMount(ctx app.Context) {
 	if p.doc == nil {
 		p.replace(examples.Default())
 	}
-	p.save(ctx)
-	p.writeURL(ctx) // the address bar holds the plan on screen from the start
+	// The address bar and the autosave hold the plan on screen from the start.
+	p.unsaved = true
+	p.writeURL(ctx)
 	p.writeStorage()
 	p.watchLeave()
 	p.ready = true
@@ -249,6 +251,7 @@ func (p *Planner) recompute() {
 	if len(p.doc.Accounts) <= maxDiagram {
 		p.layout = diagram.Layered(diagram.Accounts(p.doc, p.result), diagram.Options{})
 	}
+	p.edges = edgeViews(p.layout)
 	p.advice = advice.Advise(p.doc, p.result)
 	p.recomputeWhatIf()
 	p.recomputeScript()
@@ -416,12 +419,7 @@ func (p *Planner) Render() app.UI {
 		// that the browser reaches the app sooner.
 		return root.Body(
 			p.renderHeader(),
-			app.Main().Class("content").Body(
-				app.Div().Class("columns").Body(
-					app.Div().Class("col-inputs").Body(p.renderEditions()),
-					app.Div().Class("col-results").Body(p.renderResults()),
-				),
-			),
+			app.Main().Class("content").Body(p.renderColumns(false)),
 			p.renderFooter(),
 		)
 	}
@@ -430,15 +428,7 @@ func (p *Planner) Render() app.UI {
 			p.renderEmbedHeader(),
 			p.renderAlerts(),
 			app.Main().Class("content").Body(
-				app.Div().Class("columns").Body(
-					app.Div().Class("col-inputs").Body(
-						p.renderEditions(),
-						p.renderSubscriptions(),
-					),
-					app.Div().Class("col-results").Body(
-						p.renderResults(),
-					),
-				),
+				p.renderColumns(true),
 				p.renderDiagram(),
 			),
 		)
@@ -447,15 +437,7 @@ func (p *Planner) Render() app.UI {
 		p.renderHeader(),
 		p.renderAlerts(),
 		app.Main().Class("content").Body(
-			app.Div().Class("columns").Body(
-				app.Div().Class("col-inputs").Body(
-					p.renderEditions(),
-					p.renderSubscriptions(),
-				),
-				app.Div().Class("col-results").Body(
-					p.renderResults(),
-				),
-			),
+			p.renderColumns(true),
 			p.renderAdvice(),
 			p.renderDiagram(),
 			p.renderEditor(),
@@ -463,5 +445,17 @@ func (p *Planner) Render() app.UI {
 			p.renderPowerShell(),
 		),
 		p.renderFooter(),
+	)
+}
+
+// renderColumns draws the top of every layout: the rule (and the
+// subscriptions form) beside the plan.
+func (p *Planner) renderColumns(subscriptions bool) app.UI {
+	return app.Div().Class("columns").Body(
+		app.Div().Class("col-inputs").Body(
+			p.renderEditions(),
+			app.If(subscriptions, func() app.UI { return p.renderSubscriptions() }),
+		),
+		app.Div().Class("col-results").Body(p.renderResults()),
 	)
 }

@@ -10,6 +10,9 @@ import (
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
+// skuOptions is the catalog the SKU picker offers.
+var skuOptions = catalog.All()
+
 // renderSubscriptions draws the subscriptions form: a row per SKU with its
 // units, the live count of qualifying licenses and the allotment formula.
 func (p *Planner) renderSubscriptions() app.UI {
@@ -18,8 +21,8 @@ func (p *Planner) renderSubscriptions() app.UI {
 		app.H2().Text(p.t("subs.title")),
 		app.P().Class("hint").Text(p.t("subs.hint")),
 		app.DataList().ID("sku-options").Body(
-			app.Range(catalog.All()).Slice(func(i int) app.UI {
-				s := catalog.All()[i]
+			app.Range(skuOptions).Slice(func(i int) app.UI {
+				s := skuOptions[i]
 				return app.Option().Value(s.PartNumber).Label(s.Name)
 			}),
 		),
