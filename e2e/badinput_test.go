@@ -1053,8 +1053,8 @@ func waitMetricsWithin(t testing.TB, ctx context.Context, d *scenario.Document, 
 		}
 		const plan = id => (document.querySelector('[data-account="' + CSS.escape(id) + '"]') || {getAttribute: () => null}).getAttribute("data-plan");
 		return document.querySelectorAll("[data-account]").length === `+fmt.Sprint(len(d.Accounts))+` &&
-			plan(`+jsString(first)+`) === `+jsString(string(r.Accounts[0].Planned))+` &&
-			plan(`+jsString(last)+`) === `+jsString(string(r.Accounts[len(r.Accounts)-1].Planned))+`;
+			plan(`+jsString(first)+`) === `+jsString(r.Accounts[0].Planned.String())+` &&
+			plan(`+jsString(last)+`) === `+jsString(r.Accounts[len(r.Accounts)-1].Planned.String())+`;
 	})()`, chromedp.WithPollingInterval(250*time.Millisecond), chromedp.WithPollingTimeout(0)))
 	return err == nil
 }

@@ -53,7 +53,7 @@ func waitMetrics(t testing.TB, ctx context.Context, d *scenario.Document) {
 	want := engineMetrics(r)
 	plans := map[string]string{}
 	for i, a := range d.Accounts {
-		plans[a.ID] = string(r.Accounts[i].Planned)
+		plans[a.ID] = r.Accounts[i].Planned.String()
 	}
 	wantJSON, _ := json.Marshal(map[string]any{"metrics": want, "plans": plans})
 	const read = `(() => ({

@@ -233,7 +233,7 @@ func (a *advisor) redesign() {
 	if rd.Effect != EffectRemoveAccountToSave {
 		for k, i := range cands {
 			f.Steps = append(f.Steps, Step{Kind: StepDropNumber, Account: i, Value: numbers[k]})
-			if h := plans[i].Holds; h == scenario.VirtualUser || h == scenario.PhoneSystem {
+			if h := plans[i].Holds(); h == scenario.VirtualUser || h == scenario.PhoneSystem {
 				f.Steps = append(f.Steps, Step{Kind: StepRemoveLicense, Account: i, SKU: a.heldSKU(h)})
 			}
 			if rd.Effect == EffectNoAccount {
@@ -261,7 +261,7 @@ func (a *advisor) diff(after *licensing.Result) Saving {
 func (a *advisor) switchLicenses() {
 	var toFree, toPaid []int
 	for i, p := range a.r.Accounts {
-		if p.Holds != scenario.PhoneSystem {
+		if p.Holds() != scenario.PhoneSystem {
 			continue
 		}
 		switch {
@@ -291,19 +291,19 @@ func (a *advisor) switchLicenses() {
 func (a *advisor) release() {
 	f := Finding{Kind: KindRelease}
 	for i, p := range a.r.Accounts {
-		if p.Holds != scenario.VirtualUser && p.Holds != scenario.PhoneSystem {
+		if p.Holds() != scenario.VirtualUser && p.Holds() != scenario.PhoneSystem {
 			continue
 		}
 		if p.Planned != licensing.PlanNone && p.Planned != licensing.PlanNoAccount {
 			continue
 		}
 		f.Accounts = append(f.Accounts, i)
-		if p.Holds == scenario.PhoneSystem {
+		if p.Holds() == scenario.PhoneSystem {
 			f.Saving.PaidLicenses++
 		} else {
 			f.Saving.FreeLicenses++
 		}
-		f.Steps = append(f.Steps, Step{Kind: StepRemoveLicense, Account: i, SKU: a.heldSKU(p.Holds)})
+		f.Steps = append(f.Steps, Step{Kind: StepRemoveLicense, Account: i, SKU: a.heldSKU(p.Holds())})
 		if p.Planned == licensing.PlanNoAccount {
 			f.Saving.ResourceAccounts++
 			f.Steps = append(f.Steps, Step{Kind: StepRemoveResourceAccount, Account: i})
@@ -336,16 +336,16 @@ func (a *advisor) buy() {
 	for i, p := range a.r.Accounts {
 		s := Step{Account: i}
 		switch {
-		case p.Planned == licensing.PlanPaid && !a.later() && p.Holds == scenario.PhoneSystem:
+		case p.Planned == licensing.PlanPaid && !a.later() && p.Holds() == scenario.PhoneSystem:
 			b.PaidCovered++
 			continue
-		case p.Holds == scenario.PhoneSystem:
+		case p.Holds() == scenario.PhoneSystem:
 			continue // a swap of the switch findings, or a release
-		case p.Planned == licensing.PlanFree && p.Holds == scenario.NoLicense:
+		case p.Planned == licensing.PlanFree && p.Holds() == scenario.NoLicense:
 			s.Kind, s.SKU = StepAssignLicense, a.freeSKU
-		case p.Planned == licensing.PlanPaid && p.Holds == scenario.NoLicense:
+		case p.Planned == licensing.PlanPaid && p.Holds() == scenario.NoLicense:
 			s.Kind, s.SKU, s.Paid = StepAssignLicense, b.PaidSKU, true
-		case p.Planned == licensing.PlanPaid && !a.later() && p.Holds == scenario.VirtualUser:
+		case p.Planned == licensing.PlanPaid && !a.later() && p.Holds() == scenario.VirtualUser:
 			// 2020, free licenses exhausted: Virtual User becomes Phone System.
 			s.Kind, s.RemoveSKU, s.SKU, s.Paid = StepSwapLicense, a.freeSKU, b.PaidSKU, true
 		default:
@@ -445,7 +445,7 @@ func (a *advisor) loopsWithoutEntry() {
 func (a *advisor) numbersWithoutLicense() {
 	f := Finding{Kind: KindNumberWithoutLicense}
 	for i, p := range a.r.Accounts {
-		if !p.HasNumber || p.Holds != scenario.NoLicense {
+		if !p.HasNumber || p.Holds() != scenario.NoLicense {
 			continue
 		}
 		f.Accounts = append(f.Accounts, i)

@@ -138,10 +138,10 @@ func TestPropertiesOnRandomDocuments(t *testing.T) {
 		// Metrics from their definitions.
 		var switchToFree, release int64
 		for _, p := range r.Accounts {
-			if p.Holds == scenario.PhoneSystem && p.Planned == licensing.PlanFree {
+			if p.Holds() == scenario.PhoneSystem && p.Planned == licensing.PlanFree {
 				switchToFree++
 			}
-			if (p.Holds == scenario.PhoneSystem || p.Holds == scenario.VirtualUser) &&
+			if (p.Holds() == scenario.PhoneSystem || p.Holds() == scenario.VirtualUser) &&
 				(p.Planned == licensing.PlanNone || p.Planned == licensing.PlanNoAccount) {
 				release++
 			}
@@ -216,8 +216,8 @@ func TestPropertiesOnRandomDocuments(t *testing.T) {
 				}
 			}
 			for i, p := range r.Accounts {
-				if p.Holds == scenario.PhoneSystem && !told[i] {
-					fail("%s holds Phone System under %s and is not told to switch", p.ID, r.Edition)
+				if p.Holds() == scenario.PhoneSystem && !told[i] {
+					fail("%s holds Phone System under %s and is not told to switch", d.Accounts[i].ID, r.Edition)
 				}
 			}
 		}

@@ -44,7 +44,7 @@ func CSV(d *scenario.Document, r *licensing.Result, labels Labels) []byte {
 		a, p := &d.Accounts[i], r.Accounts[i]
 		row := safeRow(
 			a.ID, a.Name, string(a.Type), a.UPN, "",
-			string(a.LicenseOrDefault()), string(p.Planned), string(p.Reason), l.why(p, r.Edition),
+			string(a.LicenseOrDefault()), p.Planned.String(), p.Reason.String(), l.why(p, r.Edition),
 		)
 		row[4] = phoneCell(a.PhoneNumber)
 		_ = w.Write(row)

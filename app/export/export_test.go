@@ -155,7 +155,7 @@ func TestCSVContoso(t *testing.T) {
 	}
 	paid := 0
 	for _, rec := range recs[1:] {
-		if rec[6] == string(licensing.PlanPaid) {
+		if rec[6] == licensing.PlanPaid.String() {
 			paid++
 		}
 		if !strings.HasPrefix(rec[4], "+1425555") {
@@ -457,10 +457,10 @@ func TestSVGNodes(t *testing.T) {
 		}
 	}
 	for i, p := range r.Accounts {
-		if got := info.nodes[i]["data-plan"]; got != string(p.Planned) {
+		if got := info.nodes[i]["data-plan"]; got != p.Planned.String() {
 			t.Errorf("node %d data-plan = %q, want %q", i, got, p.Planned)
 		}
-		if got, want := info.nodes[i]["class"], "node plan-"+string(p.Planned); got != want {
+		if got, want := info.nodes[i]["class"], "node plan-"+p.Planned.String(); got != want {
 			t.Errorf("node %d class = %q, want %q", i, got, want)
 		}
 	}

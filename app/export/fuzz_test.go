@@ -96,7 +96,7 @@ func FuzzExport(f *testing.F) {
 			for col, in := range map[int]string{0: a.ID, 1: a.Name, 3: a.UPN, 4: a.PhoneNumber} {
 				checkCell(t, fmt.Sprint("account ", i), col, in, recs[i+1][col])
 			}
-			if recs[i+1][6] != string(r.Accounts[i].Planned) {
+			if recs[i+1][6] != r.Accounts[i].Planned.String() {
 				t.Fatalf("account %d: CSV plans %q, the engine %q", i, recs[i+1][6], r.Accounts[i].Planned)
 			}
 		}

@@ -178,7 +178,7 @@ func (l *Labels) planWord(p licensing.Plan) string {
 	case licensing.PlanNoAccount:
 		return l.PlanNoAccount
 	}
-	return string(p)
+	return p.String()
 }
 
 // planText explains a plan.
@@ -193,7 +193,7 @@ func (l *Labels) planText(p licensing.Plan) string {
 	case licensing.PlanNoAccount:
 		return l.LegendNoAccount
 	}
-	return string(p)
+	return p.String()
 }
 
 // why says why an account needs a license or not, in the words of edition e.
@@ -213,7 +213,7 @@ func (l *Labels) why(p licensing.AccountPlan, e scenario.Edition) string {
 	case licensing.ReasonNoNumber:
 		return l.WhyNoNumber
 	}
-	return string(p.Reason)
+	return p.Reason.String()
 }
 
 // plans is the document and its plan made safe to read together: a nil

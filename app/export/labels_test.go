@@ -65,9 +65,9 @@ func TestLabelsWords(t *testing.T) {
 		{l.planWord(licensing.PlanPaid), "PAID"},
 		{l.planWord(licensing.PlanNone), "NO LICENSE"},
 		{l.planWord(licensing.PlanNoAccount), "NO RA"},
-		{l.planWord("odd"), "odd"},
+		{l.planWord(licensing.Plan(99)), ""},
 		{l.planText(licensing.PlanNone), "Keeps its resource account, no license needed"},
-		{l.planText("odd"), "odd"},
+		{l.planText(licensing.Plan(99)), ""},
 		{l.typeShort(scenario.CallQueue), "CQ"},
 		{l.typeShort(scenario.AutoAttendant), "AA"},
 		{l.typeShort(""), "AA"},
@@ -78,7 +78,7 @@ func TestLabelsWords(t *testing.T) {
 		{l.why(licensing.AccountPlan{Reason: licensing.ReasonEntryPoint}, scenario.ResourceAccount2024), l.WhyEntryPoint},
 		{l.why(licensing.AccountPlan{Reason: licensing.ReasonNoNumber}, scenario.VirtualUser2020), l.WhyNoNumber},
 		{l.why(licensing.AccountPlan{Reason: licensing.ReasonPhoneNumber}, scenario.VirtualUser2020), l.WhyPhoneNumber},
-		{l.why(licensing.AccountPlan{Reason: "odd"}, scenario.VirtualUser2020), "odd"},
+		{l.why(licensing.AccountPlan{Reason: licensing.Reason(99)}, scenario.VirtualUser2020), ""},
 	}
 	for i, tc := range tests {
 		if tc.got != tc.want {

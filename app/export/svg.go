@@ -160,15 +160,15 @@ func writeNode(b *strings.Builder, a *scenario.Account, plan licensing.Plan, box
 	title += ": " + lb.planText(plan)
 
 	class := "node"
-	if plan != "" {
-		class += " plan-" + string(plan)
+	if plan != 0 {
+		class += " plan-" + plan.String()
 	}
 	b.WriteString(`<g class="`)
 	escape(b, class)
 	b.WriteString(`" data-account="`)
 	escape(b, a.ID)
 	b.WriteString(`" data-plan="`)
-	escape(b, string(plan))
+	escape(b, plan.String())
 	b.WriteString(`" transform="translate(` + px(box.X) + " " + px(box.Y) + `)">`)
 	b.WriteString("<title>")
 	escape(b, title)
@@ -192,7 +192,7 @@ func writeLegend(b *strings.Builder, top, sw float64, texts []string, lb *Labels
 		y := top + float64(i)*legendRow
 		mid := y + legendRow/2
 		if i < len(legendPlans) {
-			p := string(legendPlans[i])
+			p := legendPlans[i].String()
 			b.WriteString(`<rect class="swatch plan-` + p + `" x="` + px(svgMargin) + `" y="` + px(mid-8) +
 				`" width="` + px(sw) + `" height="16" rx="4"/>`)
 			b.WriteString(`<text class="swatch-word plan-` + p + `" x="` + px(svgMargin+sw/2) + `" y="` + px(mid+4) +

@@ -193,7 +193,7 @@ func TestRulesPerEdition(t *testing.T) {
 		}
 		for i, p := range r.Accounts {
 			if p.Reason != tt.reasons[i] {
-				t.Errorf("%s: %s reason %s, want %s", tt.edition, p.ID, p.Reason, tt.reasons[i])
+				t.Errorf("%s: %s reason %s, want %s", tt.edition, accounts[i].ID, p.Reason, tt.reasons[i])
 			}
 		}
 		if r.Totals.NeedingResourceAccount != tt.ra {
@@ -257,7 +257,7 @@ func TestAssignmentOrder(t *testing.T) {
 		free := map[string]bool{}
 		for _, p := range r.Accounts {
 			if p.Planned == PlanFree {
-				free[p.ID] = true
+				free[d.Accounts[p.Index].ID] = true
 			}
 		}
 		for i, id := range order {
@@ -326,7 +326,7 @@ func TestInvariants(t *testing.T) {
 				t.Fatalf("#%d: inconsistent plan %+v", iter, p)
 			}
 			if p.HasNumber && !p.NeedsLicense {
-				t.Fatalf("#%d: %s has a number but no license", iter, p.ID)
+				t.Fatalf("#%d: %s has a number but no license", iter, d.Accounts[p.Index].ID)
 			}
 		}
 		// Adding a qualifying license never increases what must be bought.

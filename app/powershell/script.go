@@ -240,7 +240,7 @@ func (g *generator) plan() {
 		} else {
 			who += " (id " + commentText(a.ID) + ")"
 		}
-		from, to := g.held(p.Holds), g.planned(p.Planned)
+		from, to := g.held(p.Holds()), g.planned(p.Planned)
 		reason := why(p)
 		if reason != "" {
 			reason = "; " + reason

@@ -209,7 +209,7 @@ func checkScript(t *testing.T, d *scenario.Document, script string) {
 		if p.Planned == licensing.PlanNoAccount {
 			continue
 		}
-		if held, planned := heldPart(p.Holds), plannedPart(d, r, p.Planned); held != planned {
+		if held, planned := heldPart(p.Holds()), plannedPart(d, r, p.Planned); held != planned {
 			want++
 			if upns[strings.ToLower(a.UPN)] != 1 {
 				t.Errorf("account %s (%q): %d Set-MgUserLicense calls, want exactly 1", a.ID, a.UPN, upns[strings.ToLower(a.UPN)])

@@ -94,7 +94,7 @@ func (p *Planner) renderNode(i int) app.UI {
 	}
 	return &diagramNode{
 		Index: i, ID: a.ID, Name: p.accountName(i), Sub: sub,
-		Plan: string(plan), PlanShort: p.planShort(plan),
+		Plan: plan.String(), PlanShort: p.planShort(plan),
 		// The node's name is the words drawn in it; its description says them in full.
 		Desc: p.typeLabel(a.Type) + ", " + p.planLabel(plan, p.result.Edition),
 		X:    b.X, Y: b.Y, W: b.W, H: b.H,
@@ -127,8 +127,8 @@ func (p *Planner) legend() app.UI {
 		app.Range(plans).Slice(func(i int) app.UI {
 			plan := plans[i]
 			return app.Li().Body(
-				app.Span().Class("swatch plan-"+string(plan)).Aria("hidden", true).Text(p.planShort(plan)),
-				app.Text(" "+p.t(keyOf("legend."+string(plan)))),
+				app.Span().Class("swatch plan-"+plan.String()).Aria("hidden", true).Text(p.planShort(plan)),
+				app.Text(" "+p.t(keyOf("legend."+plan.String()))),
 			)
 		}),
 		app.Li().Body(app.Span().Class("swatch-line").Aria("hidden", true), app.Text(" "+p.t("legend.route"))),

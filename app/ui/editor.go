@@ -145,7 +145,7 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 			}, id),
 		),
 		app.P().Class("plan-line").Body(
-			app.Span().Class("plan-badge plan-"+string(plan.Planned)).Text(p.planLabel(plan.Planned, p.result.Edition)),
+			app.Span().Class("plan-badge plan-"+plan.Planned.String()).Text(p.planLabel(plan.Planned, p.result.Edition)),
 			app.Text(" "+p.whyText(plan, p.result.Edition)),
 		),
 		p.renderRoutes(i, reachedFrom, edit),

@@ -114,10 +114,10 @@ func TestKeysOfEveryValue(t *testing.T) {
 		want = append(want, "advice.metric."+m.Name)
 	}
 	for _, r := range []licensing.Reason{licensing.ReasonPhoneNumber, licensing.ReasonEveryAccount, licensing.ReasonEntryPoint, licensing.ReasonNestedNoNumber, licensing.ReasonNoNumber} {
-		want = append(want, "why."+string(r))
+		want = append(want, "why."+r.String())
 	}
 	for _, p := range []licensing.Plan{licensing.PlanFree, licensing.PlanPaid, licensing.PlanNone, licensing.PlanNoAccount} {
-		want = append(want, "plan.short."+string(p), "legend."+string(p))
+		want = append(want, "plan.short."+p.String(), "legend."+p.String())
 	}
 	for _, l := range []scenario.License{scenario.NoLicense, scenario.VirtualUser, scenario.PhoneSystem} {
 		want = append(want, "holds."+string(l))

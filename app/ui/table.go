@@ -25,7 +25,7 @@ func (p *Planner) renderTable() app.UI {
 						plan := p.result.Accounts[i]
 						return &planRow{
 							ID: a.ID, Name: p.accountName(i), Type: p.typeLabel(a.Type), Number: a.PhoneNumber,
-							Holds: p.licenseLabel(a.LicenseOrDefault()), Plan: string(plan.Planned),
+							Holds: p.licenseLabel(a.LicenseOrDefault()), Plan: plan.Planned.String(),
 							PlanLabel: p.planLabel(plan.Planned, e), Why: p.whyText(plan, e),
 							Labels: [5]string{cols[1], cols[2], cols[3], cols[4], cols[5]},
 						}

@@ -97,12 +97,12 @@ func (p *Planner) planLabel(plan licensing.Plan, e scenario.Edition) string {
 	case licensing.PlanNoAccount:
 		return p.t("plan.no-account")
 	}
-	return string(plan)
+	return plan.String()
 }
 
 // planShort is the short label drawn inside a diagram node.
 func (p *Planner) planShort(plan licensing.Plan) string {
-	return p.t(i18n.Key("plan.short." + string(plan)))
+	return p.t(i18n.Key("plan.short." + plan.String()))
 }
 
 // whyText says why an account needs a license or not, in the words of its edition.
@@ -110,7 +110,7 @@ func (p *Planner) whyText(a licensing.AccountPlan, e scenario.Edition) string {
 	if a.Reason == licensing.ReasonNestedNoNumber && e == scenario.ResourceAccount2024 {
 		return p.t("why.nested-no-account")
 	}
-	return p.t(i18n.Key("why." + string(a.Reason)))
+	return p.t(i18n.Key("why." + a.Reason.String()))
 }
 
 // typeLabel names an account type.
