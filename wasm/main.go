@@ -8,6 +8,9 @@ import (
 )
 
 func main() {
+	// The bench (e2e/bench) reads this mark: how long the browser took to
+	// compile the wasm and start the Go runtime.
+	app.Window().Get("performance").Call("mark", "go:main")
 	ui.Routes()
 	app.RunWhenOnBrowser()
 }

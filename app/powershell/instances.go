@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/raplanner/raplanner/app/scenario"
 )
@@ -279,7 +280,7 @@ func uniqueID(base string, taken func(string) bool) string {
 
 // jsonInstanceRecords reads the JSON output of Get-CsOnlineApplicationInstance.
 func jsonInstanceRecords(s string, c *collector) ([]instanceRecord, error) {
-	if jsonStart(s) < 0 && formatList.MatchString(s) {
+	if jsonStart(s) < 0 && formatList().MatchString(s) {
 		return nil, fmt.Errorf("this is the list PowerShell prints on screen, which cannot be read reliably; run %s and paste what it prints", ApplicationInstancesCommand)
 	}
 	items, err := jsonItems(s, ApplicationInstancesCommand, c)
@@ -320,7 +321,11 @@ func jsonInstanceRecords(s string, c *collector) ([]instanceRecord, error) {
 }
 
 // formatList matches the "Name : value" lines of PowerShell's list view.
-var formatList = regexp.MustCompile(`(?mi)^\s*(ObjectId|UserPrincipalName|ApplicationId)\s+:`)
+// It is compiled on first use: compiling it at start cost the page a few
+// milliseconds before its first render.
+var formatList = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?mi)^\s*(ObjectId|UserPrincipalName|ApplicationId)\s+:`)
+})
 
 // csvHeader reports whether s is CSV: its first line is "#TYPE …" or a
 // header naming an application instance field, and not JSON.

@@ -55,12 +55,25 @@ func Handler(prefix, wasmSize string) *app.Handler {
 		ServiceWorkerTemplate: ServiceWorker(),
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + ContentSecurityPolicy + `">`,
+			// The wasm is fetched while the page is parsed, not once the
+			// deferred app.js runs after the styles: its fetch (same URL,
+			// mode cors, same-origin credentials) takes this response.
+			`<link rel="preload" href="` + sitePath(prefix, "/web/app.wasm") + `" as="fetch" type="application/wasm" crossorigin>`,
 		},
 	}
 	if prefix != "" {
 		h.Resources = app.GitHubPages(prefix)
 	}
 	return h
+}
+
+// sitePath returns the URL path of the site's file p ("/web/app.wasm")
+// under prefix, as app.GitHubPages resolves it.
+func sitePath(prefix, p string) string {
+	if prefix = strings.Trim(prefix, "/"); prefix != "" {
+		return "/" + prefix + p
+	}
+	return p
 }
 
 // The parts of go-app's service worker (app.DefaultAppWorkerJS) that

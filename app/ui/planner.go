@@ -169,10 +169,23 @@ func (p *Planner) OnMount(ctx app.Context) {
 	if p.doc == nil {
 		p.replace(examples.Default())
 	}
-	// The address bar and the autosave hold the plan on screen from the start.
+	// The address bar and the autosave hold the plan on screen from the
+	// start, written once it is on screen: encoding it is not worth
+	// delaying the first render for.
 	p.unsaved = true
-	p.writeURL(ctx)
-	p.writeStorage()
+	// (Defer flags no update, so the callback must not PreventUpdate: that
+	// would cancel the next edit's.)
+	ctx.Defer(func(ctx app.Context) {
+		if !p.unsaved {
+			return
+		}
+		alert := p.alert
+		p.writeURL(ctx)
+		p.writeStorage()
+		if p.alert != alert {
+			ctx.Update()
+		}
+	})
 	p.watchLeave()
 	p.ready = true
 }

@@ -125,6 +125,7 @@ type loadSample struct {
 	Ready     float64 `json:"ready"`     // [data-ready="true"] appeared
 	WasmStart float64 `json:"wasmStart"` // app.wasm requested (resource timing startTime), or -1
 	WasmEnd   float64 `json:"wasmEnd"`   // app.wasm fully received (resource timing responseEnd), or -1
+	GoMain    float64 `json:"goMain"`    // the Go program's main started (its performance mark "go:main"), or -1
 }
 
 // openFresh opens a tab in a new browser context, installs readyScript,
@@ -151,7 +152,8 @@ func openFresh(bctx context.Context, url string, timeout time.Duration) (context
 	if err == nil {
 		s, err = chromedp.Run(sctx, chromedp.Evaluate[loadSample](`window.__benchReady.then(ready => {
 			const w = performance.getEntriesByType("resource").filter(e => e.name.includes("/app.wasm"));
-			return {ready, wasmStart: w.length ? w[0].startTime : -1, wasmEnd: w.length ? w[0].responseEnd : -1};
+			const m = performance.getEntriesByName("go:main", "mark");
+			return {ready, wasmStart: w.length ? w[0].startTime : -1, wasmEnd: w.length ? w[0].responseEnd : -1, goMain: m.length ? m[0].startTime : -1};
 		})`, chromedp.EvalAwaitPromise))
 	}
 	if err != nil {

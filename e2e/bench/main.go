@@ -57,10 +57,11 @@ func main() {
 	nEdits := flag.Int("edits", 21, "measured edits per scenario (after -warmup-edits)")
 	warmEdits := flag.Int("warmup-edits", 2, "edits per scenario run first and not counted")
 	accounts := flag.String("accounts", "10,300,3000", "scenario sizes of the interaction bench")
+	wasmFlags := flag.String("wasmflags", `-trimpath -ldflags="-s -w"`, "the go build flags both wasm files were built with (for the report)")
 	chromium := flag.String("chromium", "", "the Chromium executable (default /usr/bin/chromium, else from PATH)")
 	flag.Parse()
 
-	r := &run{started: time.Now(), loadStart: loadAvg()}
+	r := &run{started: time.Now(), loadStart: loadAvg(), wasmFlags: *wasmFlags}
 	r.sizes(*dist, *base)
 	r.browser(*dist, *base, *chromium, *runs, *nEdits, *warmEdits, *accounts)
 	r.engine(*engine)
@@ -86,6 +87,7 @@ func main() {
 
 // run holds everything measured.
 type run struct {
+	wasmFlags          string // how both wasm files were built
 	started            time.Time
 	loadStart, loadEnd float64  // 1-minute load average, -1 when unknown
 	errs               []string // measurements that could not be made
@@ -273,8 +275,9 @@ func (r *run) editSummary(n int) (summary, bool) {
 }
 
 // loads summarizes one figure of the cold loads: "ready", "wasm-start"
-// (app.wasm requested), "wasm" (received), or "after-wasm" (ready minus
-// received, per load).
+// (app.wasm requested), "wasm" (received), "after-wasm" (ready minus
+// received, per load), "main" (Go's main started, minus received) or
+// "after-main" (ready minus main started).
 func loads(ss []loadSample, figure string) summary {
 	xs := make([]float64, 0, len(ss))
 	for _, s := range ss {
@@ -288,6 +291,11 @@ func loads(ss []loadSample, figure string) summary {
 			xs = append(xs, s.WasmEnd)
 		case figure == "after-wasm":
 			xs = append(xs, s.Ready-s.WasmEnd)
+		case s.GoMain < 0:
+		case figure == "main":
+			xs = append(xs, s.GoMain-s.WasmEnd)
+		case figure == "after-main":
+			xs = append(xs, s.Ready-s.GoMain)
 		}
 	}
 	return summarize(xs)
@@ -298,9 +306,9 @@ func (r *run) report(history []string) string {
 	var w strings.Builder
 	host, _ := os.Hostname()
 	fmt.Fprintf(&w, "# RA Planner bench\n\n")
-	fmt.Fprintf(&w, "Run %s on %s: %s, %d CPUs (%s/%s), %s, %s. Every figure below comes from this one run, next to the baseline: a minimal go-app v10 page (`build/baseline`: one component rendering \"Hello\" that sets `data-ready=\"true\"` in OnMount) built with the same flags (`GOOS=js GOARCH=wasm go build -trimpath -ldflags=\"-s -w\"`) and served the same way.\n\n",
+	fmt.Fprintf(&w, "Run %s on %s: %s, %d CPUs (%s/%s), %s, %s. Every figure below comes from this one run, next to the baseline: a minimal go-app v10 page (`build/baseline`: one component rendering \"Hello\" that sets `data-ready=\"true\"` in OnMount) built with the same flags (`GOOS=js GOARCH=wasm go build %s`) and served the same way.\n\n",
 		r.started.UTC().Format("2006-01-02 15:04 UTC"), host, cpuModel(r.benchCPU), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH,
-		runtime.Version(), orNA(r.chromium, "no browser"))
+		runtime.Version(), orNA(r.chromium, "no browser"), r.wasmFlags)
 
 	fmt.Fprintf(&w, "Load average (1 min) at the start %s, at the end %s.", loadText(r.loadStart), loadText(r.loadEnd))
 	if max(r.loadStart, r.loadEnd) > float64(runtime.NumCPU()) {
@@ -365,13 +373,15 @@ func (r *run) report(history []string) string {
 	}
 
 	// 2. Cold load.
-	fmt.Fprintf(&w, "## 2. Cold load to ready\n\nHeadless Chromium on loopback, each site served by `build/pages` (as GitHub Pages serves it) on 127.0.0.1 at a free port. Every load runs in a new browser context (an incognito-like profile: empty HTTP cache, storage, service workers and compiled-wasm cache), in a browser started with a fresh user-data-dir. Before navigating, `Page.addScriptToEvaluateOnNewDocument` installs a MutationObserver that records `performance.now()` (ms since navigation start) in the microtask after the first DOM mutation that leaves a `[data-ready=\"true\"]` element in the page: RA Planner's `#ra-planner` (default scenario, no link, nothing stored) and the baseline's root. \"app.wasm requested\" and \"received\" are the wasm's `startTime` and `responseEnd` from Resource Timing (the page's own fetch, not the service worker's). %d loads of each site, alternating which goes first, after one discarded warm-up load each.\n\n", len(r.loadOurs))
+	fmt.Fprintf(&w, "## 2. Cold load to ready\n\nHeadless Chromium on loopback, each site served by `build/pages` (as GitHub Pages serves it) on 127.0.0.1 at a free port. Every load runs in a new browser context (an incognito-like profile: empty HTTP cache, storage, service workers and compiled-wasm cache), in a browser started with a fresh user-data-dir. Before navigating, `Page.addScriptToEvaluateOnNewDocument` installs a MutationObserver that records `performance.now()` (ms since navigation start) in the microtask after the first DOM mutation that leaves a `[data-ready=\"true\"]` element in the page: RA Planner's `#ra-planner` (default scenario, no link, nothing stored) and the baseline's root. \"app.wasm requested\" and \"received\" are the wasm's `startTime` and `responseEnd` from Resource Timing (the page's own fetch, not the service worker's); \"Go's main starts\" is the `go:main` performance mark both programs set first thing in main. %d loads of each site, alternating which goes first, after one discarded warm-up load each.\n\n", len(r.loadOurs))
 	if r.loadErr != nil {
 		fmt.Fprintf(&w, "Not measured: %v\n\n", strings.ReplaceAll(r.loadErr.Error(), "\n", " "))
 	} else {
 		so, sb := loads(r.loadOurs, "wasm-start"), loads(r.loadBase, "wasm-start")
 		wo, wb := loads(r.loadOurs, "wasm"), loads(r.loadBase, "wasm")
 		ao, ab := loads(r.loadOurs, "after-wasm"), loads(r.loadBase, "after-wasm")
+		mo, mb := loads(r.loadOurs, "main"), loads(r.loadBase, "main")
+		ro, rb := loads(r.loadOurs, "after-main"), loads(r.loadBase, "after-main")
 		rows = [][]string{
 			{"ready, median", ms(lo.Median), ms(lb.Median), ratio(lo.Median, lb.Median)},
 			{"ready, min", ms(lo.Min), ms(lb.Min), ratio(lo.Min, lb.Min)},
@@ -379,6 +389,8 @@ func (r *run) report(history []string) string {
 			{"app.wasm requested, median", ms(so.Median), ms(sb.Median), ratio(so.Median, sb.Median)},
 			{"app.wasm received, median", ms(wo.Median), ms(wb.Median), ratio(wo.Median, wb.Median)},
 			{"ready after app.wasm received, median", ms(ao.Median), ms(ab.Median), ratio(ao.Median, ab.Median)},
+			{"- of which until Go's main starts (compile, instantiate, runtime and package init), median", ms(mo.Median), ms(mb.Median), ratio(mo.Median, mb.Median)},
+			{"- of which from Go's main to ready (go-app start, first render), median", ms(ro.Median), ms(rb.Median), ratio(ro.Median, rb.Median)},
 			{"ratio of each pair of loads, median", "", "", pairedRatio(r.loadOurs, r.loadBase)},
 		}
 		table(&w, []string{"cold load", "RA Planner", "baseline", "ratio"}, rows)
