@@ -3,8 +3,14 @@
 package e2e
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/raplanner/raplanner/build/pages"
 )
 
 // TestWasmPreloaded checks that the page fetches app.wasm once, while it is
@@ -40,4 +46,56 @@ func TestWasmPreloaded(t *testing.T) {
 			t.Errorf("%s: app.wasm was fetched by %q, want by the head's preload link", site.path, by)
 		}
 	}
+}
+
+// TestWorkerWaitsForPage checks that on a first visit the service worker
+// starts caching app.wasm only after the page has received its own copy
+// (it waits for the page to be ready), and still takes the page offline.
+// The page's copy comes slowly, as over a real network, so that a worker
+// that does not wait asks for it during the download.
+func TestWorkerWaitsForPage(t *testing.T) {
+	h := pages.Handler(distDir, "", 0)
+	var mu sync.Mutex
+	var pageDone, workerStart time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		if r.URL.Path == "/web/app.wasm" && !strings.HasSuffix(r.Referer(), "/app-worker.js") {
+			w = slowWriter{w}
+		}
+		h.ServeHTTP(w, r)
+		if r.URL.Path != "/web/app.wasm" {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case strings.HasSuffix(r.Referer(), "/app-worker.js"):
+			if workerStart.IsZero() {
+				workerStart = start
+			}
+		case pageDone.IsZero():
+			pageDone = time.Now()
+		}
+	}))
+	t.Cleanup(srv.Close)
+	ctx := openTab(t, srv.URL).ctx
+	open(t, ctx, "/")
+	waitControlled(t, ctx)
+	mu.Lock()
+	defer mu.Unlock()
+	switch {
+	case pageDone.IsZero() || workerStart.IsZero():
+		t.Fatalf("app.wasm served to the page at %v, first asked by the service worker at %v: want both", pageDone, workerStart)
+	case workerStart.Before(pageDone):
+		t.Errorf("the service worker asked for app.wasm %v before the page had received its own copy", pageDone.Sub(workerStart))
+	}
+}
+
+// slowWriter writes at about 10 MB/s.
+type slowWriter struct{ http.ResponseWriter }
+
+func (s slowWriter) Write(b []byte) (int, error) {
+	n, err := s.ResponseWriter.Write(b)
+	time.Sleep(time.Duration(n) * 100 * time.Nanosecond)
+	return n, err
 }

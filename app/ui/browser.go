@@ -128,3 +128,29 @@ func focus(ctx app.Context, id string) {
 		})
 	})
 }
+
+// tellWorkerReady tells the service worker the page is ready: on a first
+// visit it fills its cache only then (see ServiceWorker), so that caching
+// the app does not compete with the page's own download of it.
+func tellWorkerReady() {
+	guard(func() {
+		sw := app.Window().Get("navigator").Get("serviceWorker")
+		if !sw.Truthy() {
+			return
+		}
+		var post app.Func
+		post = app.FuncOf(func(_ app.Value, args []app.Value) any {
+			defer post.Release()
+			if len(args) == 0 || !args[0].Truthy() {
+				return nil
+			}
+			for _, state := range []string{"installing", "waiting", "active"} {
+				if w := args[0].Get(state); w.Truthy() {
+					w.Call("postMessage", PageReadyMessage)
+				}
+			}
+			return nil
+		})
+		sw.Get("ready").Call("then", post)
+	})
+}

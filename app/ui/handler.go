@@ -76,6 +76,25 @@ func sitePath(prefix, p string) string {
 	return p
 }
 
+// PageReadyMessage is what the page posts to its service worker once it is
+// ready (see ServiceWorker).
+const PageReadyMessage = "ra-planner:page-ready"
+
+// workerPageReady, put before go-app's worker, resolves pageReady when a
+// page posts PageReadyMessage, or after 10 s.
+const workerPageReady = `let pageIsReady;
+const pageReady = new Promise((resolve) => {
+  pageIsReady = resolve;
+  setTimeout(resolve, 10000);
+});
+self.addEventListener("message", (event) => {
+  if (event.data === "` + PageReadyMessage + `") {
+    pageIsReady();
+  }
+});
+
+`
+
 // The parts of go-app's service worker (app.DefaultAppWorkerJS) that
 // ServiceWorker replaces. A test fails when go-app's template changes them.
 const (
@@ -88,16 +107,24 @@ const (
 	workerMatch = "  const cachedResponse = await caches.match(request);\n"
 )
 
-// ServiceWorker returns go-app's service worker with two fixes: the cache
-// of a new version is filled with fresh copies ({cache: "reload"}), so an
-// update never serves stale files, and pages are found in the cache
-// whatever their query and trailing slash (a project site's start page
-// "/repo/" is cached as "/repo", which GitHub Pages redirects), so the app
-// starts offline.
+// ServiceWorker returns go-app's service worker with three fixes:
+//   - The cache of a new version is filled with copies the server has
+//     confirmed ({cache: "no-cache"}: a conditional request, answered 304
+//     when the HTTP cache holds the current file), so an update never
+//     serves stale files and nothing is downloaded twice.
+//   - On a first visit the cache is filled once the page says it is ready
+//     (PageReadyMessage), or after 10 s: go-app's worker fetched every file
+//     at once, a second app.wasm competing with the page's own download.
+//   - Pages are found in the cache whatever their query and trailing slash
+//     (a project site's start page "/repo/" is cached as "/repo", which
+//     GitHub Pages redirects), so the app starts offline.
 func ServiceWorker() string {
-	s := app.DefaultAppWorkerJS
-	s = strings.Replace(s, workerAddAll, `  await Promise.all(resourcesToCache.map(async (url) => {
-    let response = await fetch(url, { cache: "reload" });
+	s := workerPageReady + app.DefaultAppWorkerJS
+	s = strings.Replace(s, workerAddAll, `  if ((await caches.keys()).every((key) => key === cacheName)) {
+    await pageReady; // a first visit: let the page load first
+  }
+  await Promise.all(resourcesToCache.map(async (url) => {
+    let response = await fetch(url, { cache: "no-cache" });
     if (!response.ok) {
       throw new Error("caching " + url + ": " + response.status);
     }

@@ -16,7 +16,7 @@ func TestServiceWorkerFixes(t *testing.T) {
 		}
 	}
 	w := ServiceWorker()
-	for _, want := range []string{`fetch(url, { cache: "reload" })`, "ignoreSearch: page", "{{.ResourcesToCache}}", "{{.Version}}"} {
+	for _, want := range []string{`fetch(url, { cache: "no-cache" })`, "await pageReady", PageReadyMessage, "ignoreSearch: page", "{{.ResourcesToCache}}", "{{.Version}}"} {
 		if !strings.Contains(w, want) {
 			t.Errorf("the service worker lacks %q", want)
 		}

@@ -176,6 +176,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	// (Defer flags no update, so the callback must not PreventUpdate: that
 	// would cancel the next edit's.)
 	ctx.Defer(func(ctx app.Context) {
+		tellWorkerReady()
 		if !p.unsaved {
 			return
 		}
