@@ -16,18 +16,18 @@ import (
 func (p *Planner) renderAdvice() app.UI {
 	a := p.advice
 	metrics := a.Metrics.List()
-	return app.Section().ID("advice").Class("card").Body(
-		app.H2().Text(p.t("advice.title")),
-		app.Div().Class("metrics metrics-small").Body(
+	return el.Section().ID("advice").Class("card").Body(
+		el.H2().Text(p.t("advice.title")),
+		el.Div().Class("metrics metrics-small").Body(
 			app.Range(metrics).Slice(func(i int) app.UI {
 				m := metrics[i]
 				return p.metric(m.Name, p.adviceMetricLabel(m.Name, p.result.Edition), m.Value, "")
 			}),
 		),
 		app.If(len(a.Findings) == 0, func() app.UI {
-			return app.P().Class("hint").Text(p.t("advice.none"))
+			return el.P().Class("hint").Text(p.t("advice.none"))
 		}),
-		app.Ol().Class("findings").Body(
+		el.Ol().Class("findings").Body(
 			app.Range(a.Findings).Slice(func(i int) app.UI { return p.renderFinding(a.Findings[i]) }),
 		),
 	)
@@ -45,21 +45,21 @@ func (p *Planner) renderFinding(f advice.Finding) app.UI {
 	if f.Kind.Health() {
 		class += " finding-health"
 	}
-	return app.Li().Class(class).DataSet("finding", string(f.Kind)).Body(
-		app.H3().Text(p.findingTitle(f)),
-		app.If(p.findingText(f) != "", func() app.UI { return app.P().Text(p.findingText(f)) }),
+	return el.Li().Class(class).DataSet("finding", string(f.Kind)).Body(
+		el.H3().Text(p.findingTitle(f)),
+		app.If(p.findingText(f) != "", func() app.UI { return el.P().Text(p.findingText(f)) }),
 		app.If(p.savingText(f.Saving) != "", func() app.UI {
-			return app.P().Class("saving").Text(p.savingText(f.Saving))
+			return el.P().Class("saving").Text(p.savingText(f.Saving))
 		}),
 		app.If(f.Kind == advice.KindRedesign, func() app.UI { return p.renderRedesign(f) }).
 			ElseIf(len(f.Accounts) > 0 && f.Kind != advice.KindBuy, func() app.UI {
-				return app.P().Class("finding-accounts").Text(p.names(f.Accounts))
+				return el.P().Class("finding-accounts").Text(p.names(f.Accounts))
 			}),
 		app.If(len(f.Steps) > 0, func() app.UI {
-			return app.Ol().Class("steps").Body(
+			return el.Ol().Class("steps").Body(
 				app.Range(f.Steps).Slice(func(i int) app.UI {
 					s := f.Steps[i]
-					return app.Li().DataSet("step", string(s.Kind)).Text(p.stepText(s))
+					return el.Li().DataSet("step", string(s.Kind)).Text(p.stepText(s))
 				}),
 			)
 		}),
@@ -76,11 +76,11 @@ func (p *Planner) renderRedesign(f advice.Finding) app.UI {
 	if len(shown) > maxWhatIf {
 		shown = shown[:maxWhatIf]
 	}
-	return app.Div().Class("what-if").Body(
-		app.FieldSet().Body(
-			app.Legend().Text(p.t("whatif.legend")),
+	return el.Div().Class("what-if").Body(
+		el.FieldSet().Body(
+			el.Legend().Text(p.t("whatif.legend")),
 			app.If(len(rd.Candidates) > maxWhatIf, func() app.UI {
-				return app.P().Class("hint").Text(p.t("whatif.first", p.int(maxWhatIf), p.int(int64(len(rd.Candidates)))))
+				return el.P().Class("hint").Text(p.t("whatif.first", p.int(maxWhatIf), p.int(int64(len(rd.Candidates)))))
 			}),
 			app.Range(shown).Slice(func(i int) app.UI {
 				c := shown[i]
@@ -93,19 +93,19 @@ func (p *Planner) renderRedesign(f advice.Finding) app.UI {
 						label += " — " + s
 					}
 				}
-				return app.Div().Class("check").Body(
-					app.Input().Type("checkbox").ID(box).Checked(p.whatIf[id]).
+				return el.Div().Class("check").Body(
+					el.Input().Attr("type", "checkbox").ID(box).Attr("checked", p.whatIf[id]).
 						OnChange(func(ctx app.Context, e app.Event) {
 							p.whatIf[id] = ctx.JSSrc().Get("checked").Bool()
 							p.recomputeWhatIf()
 						}, app.EventScope(id)),
-					app.Label().For(box).Text(label),
+					el.Label().Attr("for", box).Text(label),
 				)
 			}),
 		),
 		app.If(p.whatIfResult != nil, func() app.UI {
 			now, then := p.result.Totals, p.whatIfResult.Totals
-			return app.P().ID("what-if-result").Class("what-if-result").Aria("live", "polite").Body(
+			return el.P().ID("what-if-result").Class("what-if-result").Aria("live", "polite").Body(
 				app.Text(p.t("whatif.result",
 					p.n("whatif.paid", then.PaidNeeded), p.int(now.PaidNeeded),
 					p.n("whatif.needing", int64(then.NeedingLicense)), p.int(int64(now.NeedingLicense)),
@@ -113,7 +113,7 @@ func (p *Planner) renderRedesign(f advice.Finding) app.UI {
 			)
 		}),
 		app.If(len(rd.Excluded) > 0, func() app.UI {
-			return app.P().Class("hint").Text(p.t("whatif.excluded", p.names(rd.Excluded)))
+			return el.P().Class("hint").Text(p.t("whatif.excluded", p.names(rd.Excluded)))
 		}),
 	)
 }

@@ -122,8 +122,8 @@ func printPage() {
 func focus(ctx app.Context, id string) {
 	ctx.Defer(func(ctx app.Context) {
 		guard(func() {
-			if el := app.Window().GetElementByID(id); el.Truthy() {
-				el.Call("focus")
+			if e := app.Window().GetElementByID(id); e.Truthy() {
+				e.Call("focus")
 			}
 		})
 	})

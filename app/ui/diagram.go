@@ -25,30 +25,30 @@ func (p *Planner) renderDiagram() app.UI {
 	if len(l.Nodes) > 0 {
 		boxW, boxH = l.Nodes[0].W, l.Nodes[0].H
 	}
-	return app.Section().ID("diagram").Class("card").Body(
-		app.Div().Class("card-head").Body(
-			app.H2().Text(p.t("diagram.title")),
-			app.Div().Class("zoom").Role("group").Aria("label", p.t("diagram.zoom")).Body(
-				app.Button().Type("button").Class("btn btn-small").ID("zoom-out").Aria("label", p.t("diagram.zoom-out")).Text("−").
+	return el.Section().ID("diagram").Class("card").Body(
+		el.Div().Class("card-head").Body(
+			el.H2().Text(p.t("diagram.title")),
+			el.Div().Class("zoom").Role("group").Aria("label", p.t("diagram.zoom")).Body(
+				el.Button().Attr("type", "button").Class("btn btn-small").ID("zoom-out").Aria("label", p.t("diagram.zoom-out")).Text("−").
 					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(p.zoom / 1.25) }),
-				app.Span().Class("zoom-level").Text(strconv.Itoa(int(p.zoom*100+0.5))+"%"),
-				app.Button().Type("button").Class("btn btn-small").ID("zoom-in").Aria("label", p.t("diagram.zoom-in")).Text("+").
+				el.Span().Class("zoom-level").Text(strconv.Itoa(int(p.zoom*100+0.5))+"%"),
+				el.Button().Attr("type", "button").Class("btn btn-small").ID("zoom-in").Aria("label", p.t("diagram.zoom-in")).Text("+").
 					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(p.zoom * 1.25) }),
-				app.Button().Type("button").Class("btn btn-small").ID("zoom-reset").Text("100%").
+				el.Button().Attr("type", "button").Class("btn btn-small").ID("zoom-reset").Text("100%").
 					OnClick(func(ctx app.Context, e app.Event) { p.setZoom(1) }),
 			),
 		),
 		p.legend(),
 		app.If(len(p.doc.Accounts) == 0, func() app.UI {
-			return app.P().Class("empty").Text(p.t("diagram.empty"))
+			return el.P().Class("empty").Text(p.t("diagram.empty"))
 		}).ElseIf(len(p.doc.Accounts) > maxDiagram, func() app.UI {
 			// Tens of thousands of boxes would hold the page for minutes.
-			return app.P().ID("diagram-too-large").Class("empty").Body(
+			return el.P().ID("diagram-too-large").Class("empty").Body(
 				app.Text(p.t("diagram.too-large", p.int(maxDiagram))+" "),
-				app.Button().Type("button").Class("btn btn-small").Text(p.t("export.svg")).OnClick(p.onExportSVG),
+				el.Button().Attr("type", "button").Class("btn btn-small").Text(p.t("export.svg")).OnClick(p.onExportSVG),
 			)
 		}).Else(func() app.UI {
-			return app.Div().Class("diagram-scroll").TabIndex(0).Role("region").Aria("label", p.t("diagram.title")).Body(
+			return el.Div().Class("diagram-scroll").TabIndex(0).Role("region").Aria("label", p.t("diagram.title")).Body(
 				svg("svg").Class("diagram").
 					Attr("width", px(w)).Attr("height", px(h)).
 					Attr("viewBox", "0 0 "+px(l.Width)+" "+px(l.Height)).
@@ -123,16 +123,16 @@ func edgeViews(l diagram.Layout) []edgeView {
 // legend explains the colours and words of the diagram.
 func (p *Planner) legend() app.UI {
 	plans := []licensing.Plan{licensing.PlanFree, licensing.PlanPaid, licensing.PlanNone, licensing.PlanNoAccount}
-	return app.Ul().Class("legend").Aria("label", p.t("diagram.legend")).Body(
+	return el.Ul().Class("legend").Aria("label", p.t("diagram.legend")).Body(
 		app.Range(plans).Slice(func(i int) app.UI {
 			plan := plans[i]
-			return app.Li().Body(
-				app.Span().Class("swatch plan-"+plan.String()).Aria("hidden", true).Text(p.planShort(plan)),
+			return el.Li().Body(
+				el.Span().Class("swatch plan-"+plan.String()).Aria("hidden", true).Text(p.planShort(plan)),
 				app.Text(" "+p.t(keyOf("legend."+plan.String()))),
 			)
 		}),
-		app.Li().Body(app.Span().Class("swatch-line").Aria("hidden", true), app.Text(" "+p.t("legend.route"))),
-		app.Li().Body(app.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" "+p.t("legend.back"))),
+		el.Li().Body(el.Span().Class("swatch-line").Aria("hidden", true), app.Text(" "+p.t("legend.route"))),
+		el.Li().Body(el.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" "+p.t("legend.back"))),
 	)
 }
 

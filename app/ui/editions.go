@@ -10,23 +10,23 @@ import (
 // a one-line summary.
 func (p *Planner) renderEditions() app.UI {
 	current := p.doc.EditionOrDefault()
-	return app.Section().ID("edition").Class("card").Body(
-		app.FieldSet().Class("editions").Body(
-			app.Legend().Text(p.t("edition.legend")),
+	return el.Section().ID("edition").Class("card").Body(
+		el.FieldSet().Class("editions").Body(
+			el.Legend().Text(p.t("edition.legend")),
 			app.Range(scenario.Editions).Slice(func(i int) app.UI {
 				e := scenario.Editions[i]
 				key := "edition." + string(e)
 				id := "edition-" + string(e)
-				return app.Label().For(id).Class("edition").Body(
-					app.Input().Type("radio").Name("edition").ID(id).Value(string(e)).
-						Checked(e == current).
+				return el.Label().Attr("for", id).Class("edition").Body(
+					el.Input().Attr("type", "radio").Attr("name", "edition").ID(id).Attr("value", string(e)).
+						Attr("checked", e == current).
 						OnChange(func(ctx app.Context, _ app.Event) {
 							p.apply(ctx, func(d *scenario.Document) { d.Edition = e })
 						}, app.EventScope(e)),
-					app.Span().Class("edition-text").Body(
-						app.Strong().Text(p.t(i18n.Key(key+".title"))),
-						app.Span().Class("edition-dates").Text(p.t(i18n.Key(key+".dates"))),
-						app.Span().Class("edition-summary").Text(p.t(i18n.Key(key+".summary"))),
+					el.Span().Class("edition-text").Body(
+						el.Strong().Text(p.t(i18n.Key(key+".title"))),
+						el.Span().Class("edition-dates").Text(p.t(i18n.Key(key+".dates"))),
+						el.Span().Class("edition-summary").Text(p.t(i18n.Key(key+".summary"))),
 					),
 				)
 			}),

@@ -13,25 +13,25 @@ import (
 // call queues, and the fields of the selected one.
 func (p *Planner) renderEditor() app.UI {
 	sel := p.indexOf(p.selected)
-	return app.Section().ID("editor").Class("card").Body(
-		app.Div().Class("card-head").Body(
-			app.H2().Text(p.t("editor.title")),
-			app.Div().Class("actions").Body(
-				app.Button().Type("button").ID("add-auto-attendant").Class("btn").Text(p.t("editor.add-auto-attendant")).
+	return el.Section().ID("editor").Class("card").Body(
+		el.Div().Class("card-head").Body(
+			el.H2().Text(p.t("editor.title")),
+			el.Div().Class("actions").Body(
+				el.Button().Attr("type", "button").ID("add-auto-attendant").Class("btn").Text(p.t("editor.add-auto-attendant")).
 					OnClick(func(ctx app.Context, e app.Event) { p.addAccount(ctx, scenario.AutoAttendant) }),
-				app.Button().Type("button").ID("add-call-queue").Class("btn").Text(p.t("editor.add-call-queue")).
+				el.Button().Attr("type", "button").ID("add-call-queue").Class("btn").Text(p.t("editor.add-call-queue")).
 					OnClick(func(ctx app.Context, e app.Event) { p.addAccount(ctx, scenario.CallQueue) }),
 			),
 		),
 		app.If(p.undo != nil, func() app.UI {
-			return app.Div().Class("undo-bar").Body(
-				app.Span().Text(p.t("editor.deleted", p.undoName())),
-				app.Button().Type("button").ID("undo-delete").Class("btn btn-small").Text(p.t("editor.undo")).OnClick(p.onUndo),
+			return el.Div().Class("undo-bar").Body(
+				el.Span().Text(p.t("editor.deleted", p.undoName())),
+				el.Button().Attr("type", "button").ID("undo-delete").Class("btn btn-small").Text(p.t("editor.undo")).OnClick(p.onUndo),
 			)
 		}),
-		app.Div().Class("editor").Body(
-			app.Nav().Class("account-list").Aria("label", p.t("editor.list")).Body(
-				app.Ul().Body(
+		el.Div().Class("editor").Body(
+			el.Nav().Class("account-list").Aria("label", p.t("editor.list")).Body(
+				el.Ul().Body(
 					app.Range(p.doc.Accounts[:p.shownRows()]).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						return &accountItem{
@@ -44,7 +44,7 @@ func (p *Planner) renderEditor() app.UI {
 			),
 			app.If(sel >= 0, func() app.UI { return p.renderAccountForm(sel) }).
 				Else(func() app.UI {
-					return app.P().Class("empty").Text(p.t("editor.empty"))
+					return el.P().Class("empty").Text(p.t("editor.empty"))
 				}),
 		),
 	)
@@ -81,19 +81,19 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 			reachedFrom = append(reachedFrom, j)
 		}
 	}
-	return app.Form().Class("account-form").Aria("label", p.t("editor.form", p.accountName(i))).
+	return el.Form().Class("account-form").Aria("label", p.t("editor.form", p.accountName(i))).
 		OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-		app.Div().Class("form-grid").Body(
+		el.Div().Class("form-grid").Body(
 			p.textField(field{id: "account-name", label: p.t("field.name"), key: key("name"), value: a.Name, placeholder: p.t("field.name.placeholder"),
 				get:   func(a *scenario.Account) string { return a.Name },
 				check: func(text string) error { return p.fieldErr("name", scenario.ValidateName(text)) },
 				apply: func(ctx app.Context, text string) { edit(ctx, func(a *scenario.Account) { a.Name = text }) },
 			}, id),
-			app.Div().Class("field").Body(
-				app.Label().For("account-type").Text(p.t("field.type")),
-				app.Select().ID("account-type").Body(
-					app.Option().Value(string(scenario.AutoAttendant)).Text(p.t("type.auto-attendant")).Selected(a.Type == scenario.AutoAttendant),
-					app.Option().Value(string(scenario.CallQueue)).Text(p.t("type.call-queue")).Selected(a.Type == scenario.CallQueue),
+			el.Div().Class("field").Body(
+				el.Label().Attr("for", "account-type").Text(p.t("field.type")),
+				el.Select().ID("account-type").Body(
+					el.Option().Attr("value", string(scenario.AutoAttendant)).Text(p.t("type.auto-attendant")).Attr("selected", a.Type == scenario.AutoAttendant),
+					el.Option().Attr("value", string(scenario.CallQueue)).Text(p.t("type.call-queue")).Attr("selected", a.Type == scenario.CallQueue),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					t := scenario.AccountType(ctx.JSSrc().Get("value").String())
 					if t.Valid() {
@@ -112,12 +112,12 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 					edit(ctx, func(a *scenario.Account) { a.PhoneNumber = n })
 				},
 			}, id),
-			app.Div().Class("field").Body(
-				app.Label().For("account-license").Text(p.t("field.license")),
-				app.Select().ID("account-license").Body(
-					app.Option().Value(string(scenario.NoLicense)).Text(p.t("holds.none")).Selected(a.LicenseOrDefault() == scenario.NoLicense),
-					app.Option().Value(string(scenario.VirtualUser)).Text(p.t("field.license.virtual-user")).Selected(a.License == scenario.VirtualUser),
-					app.Option().Value(string(scenario.PhoneSystem)).Text(p.t("holds.phone-system")).Selected(a.License == scenario.PhoneSystem),
+			el.Div().Class("field").Body(
+				el.Label().Attr("for", "account-license").Text(p.t("field.license")),
+				el.Select().ID("account-license").Body(
+					el.Option().Attr("value", string(scenario.NoLicense)).Text(p.t("holds.none")).Attr("selected", a.LicenseOrDefault() == scenario.NoLicense),
+					el.Option().Attr("value", string(scenario.VirtualUser)).Text(p.t("field.license.virtual-user")).Attr("selected", a.License == scenario.VirtualUser),
+					el.Option().Attr("value", string(scenario.PhoneSystem)).Text(p.t("holds.phone-system")).Attr("selected", a.License == scenario.PhoneSystem),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					l := scenario.License(ctx.JSSrc().Get("value").String())
 					if l.Valid() {
@@ -144,13 +144,13 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 				apply: func(ctx app.Context, text string) { p.renameAccount(ctx, id, text) },
 			}, id),
 		),
-		app.P().Class("plan-line").Body(
-			app.Span().Class("plan-badge plan-"+plan.Planned.String()).Text(p.planLabel(plan.Planned, p.result.Edition)),
+		el.P().Class("plan-line").Body(
+			el.Span().Class("plan-badge plan-"+plan.Planned.String()).Text(p.planLabel(plan.Planned, p.result.Edition)),
 			app.Text(" "+p.whyText(plan, p.result.Edition)),
 		),
 		p.renderRoutes(i, reachedFrom, edit),
-		app.Div().Class("form-actions").Body(
-			app.Button().Type("button").ID("delete-account").Class("btn btn-danger").Text(p.t("editor.delete", p.accountName(i))).
+		el.Div().Class("form-actions").Body(
+			el.Button().Attr("type", "button").ID("delete-account").Class("btn btn-danger").Text(p.t("editor.delete", p.accountName(i))).
 				OnClick(func(ctx app.Context, e app.Event) { p.deleteAccount(ctx, id) }, app.EventScope(id)),
 		),
 	)
@@ -182,10 +182,10 @@ func (p *Planner) textField(f field, acct string) app.UI {
 		}
 		return "", false
 	}
-	return app.Div().Class("field").Body(
-		app.Label().For(f.id).Text(f.label),
-		app.Input().Type("text").ID(f.id).Value(p.fieldText(f.key, f.value)).Placeholder(f.placeholder).
-			AutoComplete(false).Spellcheck(false).
+	return el.Div().Class("field").Body(
+		el.Label().Attr("for", f.id).Text(f.label),
+		el.Input().Attr("type", "text").ID(f.id).Attr("value", p.fieldText(f.key, f.value)).Attr("placeholder", f.placeholder).
+			Attr("autocomplete", "off").Spellcheck(false).
 			Aria("invalid", problem != "").Aria("describedby", f.id+"-error").
 			OnInput(func(ctx app.Context, e app.Event) {
 				text := ctx.JSSrc().Get("value").String()
@@ -231,7 +231,7 @@ func (p *Planner) textField(f field, acct string) app.UI {
 					p.origins[f.key] = v
 				}
 			}, app.EventScope(f.key)),
-		app.Div().ID(f.id+"-error").Class("field-error").Text(problem),
+		el.Div().ID(f.id+"-error").Class("field-error").Text(problem),
 	)
 }
 
@@ -246,12 +246,12 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 			targets = append(targets, j)
 		}
 	}
-	return app.Div().Class("routes").Body(
-		app.H3().ID("routes-title").Text(p.t("routes.title")),
+	return el.Div().Class("routes").Body(
+		el.H3().ID("routes-title").Text(p.t("routes.title")),
 		app.If(len(a.RoutesTo) == 0, func() app.UI {
-			return app.P().Class("hint").Text(p.t("routes.none"))
+			return el.P().Class("hint").Text(p.t("routes.none"))
 		}),
-		app.Ul().Class("route-list").Aria("labelledby", "routes-title").Body(
+		el.Ul().Class("route-list").Aria("labelledby", "routes-title").Body(
 			app.Range(a.RoutesTo).Slice(func(k int) app.UI {
 				to := a.RoutesTo[k]
 				name := to
@@ -263,9 +263,9 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 				} else {
 					name = p.t("routes.unknown", name)
 				}
-				return app.Li().DataSet("route", to).Body(
-					app.Span().Text(name),
-					app.Button().Type("button").Class("btn btn-small").ID("unroute-"+to).
+				return el.Li().DataSet("route", to).Body(
+					el.Span().Text(name),
+					el.Button().Attr("type", "button").Class("btn btn-small").ID("unroute-"+to).
 						Aria("label", p.t("routes.remove-label", name)).Text(p.t("routes.remove")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							edit(ctx, func(a *scenario.Account) {
@@ -275,8 +275,8 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 				)
 			}),
 		),
-		app.Div().Class("field field-inline").Body(
-			app.Label().For("add-route").Text(p.t("routes.add")),
+		el.Div().Class("field field-inline").Body(
+			el.Label().Attr("for", "add-route").Text(p.t("routes.add")),
 			&routeSelect{From: a.ID, Choose: p.t("routes.choose"), Options: p.routeOptions(i, targets), p: p},
 		),
 		app.If(len(reachedFrom) > 0, func() app.UI {
@@ -287,7 +287,7 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 				}
 				names += p.accountName(j)
 			}
-			return app.P().Class("hint").Text(p.t("routes.reached-from", names))
+			return el.P().Class("hint").Text(p.t("routes.reached-from", names))
 		}),
 	)
 }

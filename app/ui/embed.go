@@ -10,9 +10,9 @@ import (
 // iframe in documentation: the name, and a link that opens the scenario on
 // screen in the full planner.
 func (p *Planner) renderEmbedHeader() app.UI {
-	return app.Header().Class("embed-head").Body(
-		app.Strong().Text(p.t("app.name")),
-		app.A().ID("open-full").Href(p.fullLink()).Target("_blank").Rel("noopener").Text(p.t("embed.open")),
+	return el.Header().Class("embed-head").Body(
+		el.Strong().Text(p.t("app.name")),
+		el.A().ID("open-full").Attr("href", p.fullLink()).Attr("target", "_blank").Attr("rel", "noopener").Text(p.t("embed.open")),
 	)
 }
 

@@ -10,37 +10,37 @@ import (
 // renderHeader draws the title and the toolbar: examples, file import and
 // export, the share link, printing and the language.
 func (p *Planner) renderHeader() app.UI {
-	return app.Header().Class("masthead").Body(
-		app.Div().Class("brand").Body(
-			app.Img().Src("/web/icon.svg").Alt(p.t("app.logo")).Width(40).Height(40),
-			app.Div().Body(
-				app.H1().Text(p.t("app.name")),
-				app.P().Class("tagline").Text(p.t("app.tagline")),
+	return el.Header().Class("masthead").Body(
+		el.Div().Class("brand").Body(
+			el.Img().Attr("src", "/web/icon.svg").Attr("alt", p.t("app.logo")).Attr("width", 40).Attr("height", 40),
+			el.Div().Body(
+				el.H1().Text(p.t("app.name")),
+				el.P().Class("tagline").Text(p.t("app.tagline")),
 			),
 		),
-		app.Nav().Class("toolbar").Aria("label", p.t("toolbar.label")).Body(
-			app.Div().Class("examples").Role("group").Aria("labelledby", "examples-label").Body(
-				app.Span().ID("examples-label").Class("toolbar-label").Text(p.t("toolbar.examples")),
+		el.Nav().Class("toolbar").Aria("label", p.t("toolbar.label")).Body(
+			el.Div().Class("examples").Role("group").Aria("labelledby", "examples-label").Body(
+				el.Span().ID("examples-label").Class("toolbar-label").Text(p.t("toolbar.examples")),
 				app.Range(examples.All).Slice(func(i int) app.UI {
 					e := examples.All[i]
-					return app.Button().Type("button").ID("example-"+e.Name).Class("btn").
+					return el.Button().Attr("type", "button").ID("example-"+e.Name).Class("btn").
 						Title(p.t(i18n.Key("example."+e.Name+".title"))).Text(p.t(i18n.Key("example."+e.Name))).
 						OnClick(func(ctx app.Context, _ app.Event) { p.loadExample(ctx, e) }, app.EventScope(e.Name))
 				}),
 			),
-			app.Div().Class("actions").Body(
-				app.Label().Class("btn").For("import-file").Text(p.t("toolbar.import")),
-				app.Input().Type("file").ID("import-file").Class("visually-hidden").
-					Accept(".json,application/json").
+			el.Div().Class("actions").Body(
+				el.Label().Class("btn").Attr("for", "import-file").Text(p.t("toolbar.import")),
+				el.Input().Attr("type", "file").ID("import-file").Class("visually-hidden").
+					Attr("accept", ".json,application/json").
 					OnChange(p.onImport),
-				app.Button().Type("button").ID("export-json").Class("btn").Text(p.t("toolbar.export")).OnClick(p.onExport),
-				app.Button().Type("button").ID("copy-link").Class("btn btn-primary").Text(p.t("toolbar.copy-link")).OnClick(p.onCopyLink),
-				app.Button().Type("button").ID("print").Class("btn").Text(p.t("toolbar.print")).OnClick(func(app.Context, app.Event) { printPage() }),
-				app.Label().For("lang").Class("visually-hidden").Text(p.t("toolbar.language")),
-				app.Select().ID("lang").Class("lang").Body(
+				el.Button().Attr("type", "button").ID("export-json").Class("btn").Text(p.t("toolbar.export")).OnClick(p.onExport),
+				el.Button().Attr("type", "button").ID("copy-link").Class("btn btn-primary").Text(p.t("toolbar.copy-link")).OnClick(p.onCopyLink),
+				el.Button().Attr("type", "button").ID("print").Class("btn").Text(p.t("toolbar.print")).OnClick(func(app.Context, app.Event) { printPage() }),
+				el.Label().Attr("for", "lang").Class("visually-hidden").Text(p.t("toolbar.language")),
+				el.Select().ID("lang").Class("lang").Body(
 					app.Range(i18n.Langs).Slice(func(i int) app.UI {
 						l := i18n.Langs[i]
-						return app.Option().Value(string(l)).Lang(string(l)).Text(l.Name()).Selected(l == p.lang)
+						return el.Option().Attr("value", string(l)).Lang(string(l)).Text(l.Name()).Attr("selected", l == p.lang)
 					}),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					if l, ok := i18n.Parse(ctx.JSSrc().Get("value").String()); ok {
@@ -108,21 +108,21 @@ const maxLink = 2 << 20
 
 // renderAlerts draws the alert region (errors) and the polite status region.
 func (p *Planner) renderAlerts() app.UI {
-	return app.Div().Class("notices").Body(
-		app.Div().ID("alert").Role("alert").Class("alert").Hidden(p.alert == "").Body(
+	return el.Div().Class("notices").Body(
+		el.Div().ID("alert").Role("alert").Class("alert").Hidden(p.alert == "").Body(
 			app.If(p.alert != "", func() app.UI {
-				return app.Div().Class("alert-body").Body(
-					app.P().Text(p.alert),
-					app.Button().Type("button").Class("btn btn-small").Text(p.t("alert.dismiss")).
+				return el.Div().Class("alert-body").Body(
+					el.P().Text(p.alert),
+					el.Button().Attr("type", "button").Class("btn btn-small").Text(p.t("alert.dismiss")).
 						OnClick(func(ctx app.Context, e app.Event) { p.alert = "" }),
 				)
 			}),
 		),
-		app.P().ID("status").Class("status").Role("status").Aria("live", "polite").Text(p.status),
+		el.P().ID("status").Class("status").Role("status").Aria("live", "polite").Text(p.status),
 		app.If(p.update, func() app.UI {
-			return app.Div().ID("update-ready").Class("update").Role("status").Body(
-				app.Span().Text(p.t("update.ready")),
-				app.Button().Type("button").ID("update-reload").Class("btn btn-small btn-primary").Text(p.t("update.reload")).
+			return el.Div().ID("update-ready").Class("update").Role("status").Body(
+				el.Span().Text(p.t("update.ready")),
+				el.Button().Attr("type", "button").ID("update-reload").Class("btn btn-small btn-primary").Text(p.t("update.reload")).
 					OnClick(func(ctx app.Context, e app.Event) {
 						p.writeURL(ctx)
 						p.writeStorage()
@@ -140,7 +140,7 @@ func (p *Planner) OnAppUpdate(ctx app.Context) {
 }
 
 func (p *Planner) renderFooter() app.UI {
-	return app.Footer().Class("footer").Body(
-		app.P().Text(p.t("footer.text")),
+	return el.Footer().Class("footer").Body(
+		el.P().Text(p.t("footer.text")),
 	)
 }

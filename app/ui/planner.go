@@ -420,7 +420,7 @@ func (p *Planner) fieldText(key, value string) string {
 
 // Render draws the page.
 func (p *Planner) Render() app.UI {
-	root := app.Div().ID("ra-planner").Class("planner")
+	root := el.Div().ID("ra-planner").Class("planner")
 	if p.doc == nil {
 		return root // the browser's first frame, before OnMount has a scenario
 	}
@@ -433,7 +433,7 @@ func (p *Planner) Render() app.UI {
 		// that the browser reaches the app sooner.
 		return root.Body(
 			p.renderHeader(),
-			app.Main().Class("content").Body(p.renderColumns(false)),
+			el.Main().Class("content").Body(p.renderColumns(false)),
 			p.renderFooter(),
 		)
 	}
@@ -441,7 +441,7 @@ func (p *Planner) Render() app.UI {
 		return root.Class("embed").Body(
 			p.renderEmbedHeader(),
 			p.renderAlerts(),
-			app.Main().Class("content").Body(
+			el.Main().Class("content").Body(
 				p.renderColumns(true),
 				p.renderDiagram(),
 			),
@@ -450,7 +450,7 @@ func (p *Planner) Render() app.UI {
 	return root.Body(
 		p.renderHeader(),
 		p.renderAlerts(),
-		app.Main().Class("content").Body(
+		el.Main().Class("content").Body(
 			p.renderColumns(true),
 			p.renderAdvice(),
 			p.renderDiagram(),
@@ -465,11 +465,11 @@ func (p *Planner) Render() app.UI {
 // renderColumns draws the top of every layout: the rule (and the
 // subscriptions form) beside the plan.
 func (p *Planner) renderColumns(subscriptions bool) app.UI {
-	return app.Div().Class("columns").Body(
-		app.Div().Class("col-inputs").Body(
+	return el.Div().Class("columns").Body(
+		el.Div().Class("col-inputs").Body(
 			p.renderEditions(),
 			app.If(subscriptions, func() app.UI { return p.renderSubscriptions() }),
 		),
-		app.Div().Class("col-results").Body(p.renderResults()),
+		el.Div().Class("col-results").Body(p.renderResults()),
 	)
 }

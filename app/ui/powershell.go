@@ -39,17 +39,17 @@ func (s *importState) pending() bool { return len(s.read) > 0 }
 // script that applies the plan.
 func (p *Planner) renderPowerShell() app.UI {
 	im := &p.imp
-	return app.Section().ID("powershell").Class("card").Body(
-		app.H2().Text(p.t("ps.title")),
-		app.H3().Text(p.t("ps.in.title")),
-		app.P().Class("hint").Text(p.t("ps.in.hint")),
-		app.Ul().Class("commands").Body(
+	return el.Section().ID("powershell").Class("card").Body(
+		el.H2().Text(p.t("ps.title")),
+		el.H3().Text(p.t("ps.in.title")),
+		el.P().Class("hint").Text(p.t("ps.in.hint")),
+		el.Ul().Class("commands").Body(
 			app.Range(psCommands).Slice(func(i int) app.UI {
 				c := psCommands[i]
-				return app.Li().Body(
-					app.Span().Class("command-what").Text(p.t(keyOf(c.what))),
-					app.Code().Text(c.cmd),
-					app.Button().Type("button").Class("btn btn-small").ID("copy-cmd-"+strconv.Itoa(i)).
+				return el.Li().Body(
+					el.Span().Class("command-what").Text(p.t(keyOf(c.what))),
+					el.Code().Text(c.cmd),
+					el.Button().Attr("type", "button").Class("btn btn-small").ID("copy-cmd-"+strconv.Itoa(i)).
 						Aria("label", p.t("ps.copy-command", p.t(keyOf(c.what)))).Text(p.t("ps.copy")).
 						OnClick(func(ctx app.Context, e app.Event) {
 							copyText(ctx, c.cmd, func(ctx app.Context, ok bool) {
@@ -61,10 +61,10 @@ func (p *Planner) renderPowerShell() app.UI {
 				)
 			}),
 		),
-		app.Div().Class("field").Body(
-			app.Label().For("ps-input").Text(p.t("ps.input")),
-			app.Textarea().ID("ps-input").Rows(6).Spellcheck(false).Text(im.text).
-				Placeholder(p.t("ps.input.placeholder")).
+		el.Div().Class("field").Body(
+			el.Label().Attr("for", "ps-input").Text(p.t("ps.input")),
+			el.Textarea().ID("ps-input").Attr("rows", 6).Spellcheck(false).Attr("value", im.text).
+				Attr("placeholder", p.t("ps.input.placeholder")).
 				OnInput(func(ctx app.Context, e app.Event) { im.text = ctx.JSSrc().Get("value").String() }).
 				On("dragover", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 				On("drop", func(ctx app.Context, e app.Event) {
@@ -72,16 +72,16 @@ func (p *Planner) renderPowerShell() app.UI {
 					readFile(ctx, e.Get("dataTransfer"), powershell.MaxInputBytes, p.onImportText)
 				}),
 		),
-		app.Div().Class("actions").Body(
-			app.Button().Type("button").ID("ps-read").Class("btn btn-primary").Text(p.t("ps.read")).
+		el.Div().Class("actions").Body(
+			el.Button().Attr("type", "button").ID("ps-read").Class("btn btn-primary").Text(p.t("ps.read")).
 				OnClick(func(ctx app.Context, e app.Event) { p.onImportText(ctx, im.text, nil) }),
-			app.Label().Class("btn").For("ps-file").Text(p.t("ps.file")),
-			app.Input().Type("file").ID("ps-file").Class("visually-hidden").Accept(".json,.csv,.txt,application/json,text/csv").
+			el.Label().Class("btn").Attr("for", "ps-file").Text(p.t("ps.file")),
+			el.Input().Attr("type", "file").ID("ps-file").Class("visually-hidden").Attr("accept", ".json,.csv,.txt,application/json,text/csv").
 				OnChange(func(ctx app.Context, e app.Event) {
 					readFile(ctx, ctx.JSSrc(), powershell.MaxInputBytes, p.onImportText)
 				}),
 			app.If(im.undo != nil, func() app.UI {
-				return app.Button().Type("button").ID("ps-undo").Class("btn").Text(p.t("ps.undo")).OnClick(p.onImportUndo)
+				return el.Button().Attr("type", "button").ID("ps-undo").Class("btn").Text(p.t("ps.undo")).OnClick(p.onImportUndo)
 			}),
 		),
 		app.If(im.pending(), func() app.UI { return p.renderImportPreview() }),
@@ -183,36 +183,36 @@ func (p *Planner) renderImportPreview() app.UI {
 		if len(shown) > maxPreview {
 			shown = shown[:maxPreview]
 		}
-		return app.Div().ID(id).Class("preview-group").Body(
-			app.H4().Text(p.t(title, p.int(int64(len(list))))),
-			app.Ul().Body(
-				app.Range(shown).Slice(func(i int) app.UI { return app.Li().Text(shown[i].String()) }),
+		return el.Div().ID(id).Class("preview-group").Body(
+			el.H4().Text(p.t(title, p.int(int64(len(list))))),
+			el.Ul().Body(
+				app.Range(shown).Slice(func(i int) app.UI { return el.Li().Text(shown[i].String()) }),
 				app.If(len(list) > maxPreview, func() app.UI {
-					return app.Li().Text(p.t("ps.preview.more", p.int(int64(len(list)-maxPreview))))
+					return el.Li().Text(p.t("ps.preview.more", p.int(int64(len(list)-maxPreview))))
 				}),
 			),
 		)
 	}
-	return app.Div().ID("ps-preview").Class("preview").Aria("live", "polite").Body(
-		app.H3().Text(p.t("ps.preview.title")),
-		app.Ul().Class("read-list").Body(
-			app.Range(im.read).Slice(func(i int) app.UI { return app.Li().Text(p.t("ps.preview.read", im.read[i])) }),
+	return el.Div().ID("ps-preview").Class("preview").Aria("live", "polite").Body(
+		el.H3().Text(p.t("ps.preview.title")),
+		el.Ul().Class("read-list").Body(
+			app.Range(im.read).Slice(func(i int) app.UI { return el.Li().Text(p.t("ps.preview.read", im.read[i])) }),
 		),
 		app.If(pv.Empty(), func() app.UI {
-			return app.P().Text(p.t("ps.preview.nothing"))
+			return el.P().Text(p.t("ps.preview.nothing"))
 		}),
 		group("ps-added", "ps.preview.added", pv.Added),
 		group("ps-changed", "ps.preview.changed", pv.Changed),
 		group("ps-ignored", "ps.preview.ignored", pv.Ignored),
 		app.If(len(im.notes) > 0, func() app.UI {
-			return app.Details().Body(
-				app.Summary().Text(p.t("ps.preview.notes", p.int(int64(len(im.notes))))),
-				app.Ul().Body(app.Range(im.notes).Slice(func(i int) app.UI { return app.Li().Text(im.notes[i]) })),
+			return el.Details().Body(
+				el.Summary().Text(p.t("ps.preview.notes", p.int(int64(len(im.notes))))),
+				el.Ul().Body(app.Range(im.notes).Slice(func(i int) app.UI { return el.Li().Text(im.notes[i]) })),
 			)
 		}),
-		app.Div().Class("actions").Body(
-			app.Button().Type("button").ID("ps-apply").Class("btn btn-primary").Text(p.t("ps.apply")).Disabled(pv.Empty()).OnClick(p.onImportApply),
-			app.Button().Type("button").ID("ps-discard").Class("btn").Text(p.t("ps.discard")).OnClick(func(ctx app.Context, e app.Event) {
+		el.Div().Class("actions").Body(
+			el.Button().Attr("type", "button").ID("ps-apply").Class("btn btn-primary").Text(p.t("ps.apply")).Attr("disabled", pv.Empty()).OnClick(p.onImportApply),
+			el.Button().Attr("type", "button").ID("ps-discard").Class("btn").Text(p.t("ps.discard")).OnClick(func(ctx app.Context, e app.Event) {
 				undo := p.imp.undo
 				p.imp = importState{undo: undo}
 				p.status = p.t("status.discarded")
@@ -248,18 +248,18 @@ func (p *Planner) onImportUndo(ctx app.Context, e app.Event) {
 // renderScript draws the PowerShell script that applies the plan.
 func (p *Planner) renderScript() app.UI {
 	const key = "usage-location"
-	return app.Div().Class("script").Body(
-		app.H3().Text(p.t("ps.out.title")),
-		app.P().Class("hint").Text(p.t("ps.out.hint")),
-		app.Div().Class("actions").Body(
-			app.Button().Type("button").ID("show-script").Class("btn").
+	return el.Div().Class("script").Body(
+		el.H3().Text(p.t("ps.out.title")),
+		el.P().Class("hint").Text(p.t("ps.out.hint")),
+		el.Div().Class("actions").Body(
+			el.Button().Attr("type", "button").ID("show-script").Class("btn").
 				Aria("expanded", p.showScript).Aria("controls", "ps-script").
 				Text(p.t(map[bool]i18n.Key{true: "ps.hide-script", false: "ps.show-script"}[p.showScript])).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.showScript = !p.showScript
 					p.recomputeScript()
 				}),
-			app.Button().Type("button").ID("copy-script").Class("btn").Text(p.t("ps.copy-script")).OnClick(func(ctx app.Context, e app.Event) {
+			el.Button().Attr("type", "button").ID("copy-script").Class("btn").Text(p.t("ps.copy-script")).OnClick(func(ctx app.Context, e app.Event) {
 				copyText(ctx, p.scriptText(), func(ctx app.Context, ok bool) {
 					if ok {
 						p.status = p.t("status.script-copied")
@@ -268,12 +268,12 @@ func (p *Planner) renderScript() app.UI {
 					}
 				})
 			}),
-			app.Button().Type("button").ID("download-script").Class("btn").Text(p.t("ps.download-script", powershell.ScriptFileName)).OnClick(func(ctx app.Context, e app.Event) {
+			el.Button().Attr("type", "button").ID("download-script").Class("btn").Text(p.t("ps.download-script", powershell.ScriptFileName)).OnClick(func(ctx app.Context, e app.Event) {
 				p.offer(powershell.ScriptFileName, "text/plain", []byte(p.scriptText()))
 			}),
-			app.Label().For(key).Class("inline-label").Text(p.t("ps.usage-location")),
-			app.Input().Type("text").ID(key).Class("usage-location").MaxLength(2).Size(3).
-				Value(p.fieldText(key, p.usageLocation)).Aria("describedby", key+"-error").
+			el.Label().Attr("for", key).Class("inline-label").Text(p.t("ps.usage-location")),
+			el.Input().Attr("type", "text").ID(key).Class("usage-location").Attr("maxlength", 2).Attr("size", 3).
+				Attr("value", p.fieldText(key, p.usageLocation)).Aria("describedby", key+"-error").
 				OnInput(func(ctx app.Context, e app.Event) {
 					text := strings.ToUpper(strings.TrimSpace(ctx.JSSrc().Get("value").String()))
 					var err error
@@ -287,9 +287,9 @@ func (p *Planner) renderScript() app.UI {
 				}).
 				OnChange(func(ctx app.Context, e app.Event) { p.settle(key) }),
 		),
-		app.Div().ID(key+"-error").Class("field-error").Text(p.problems[key]),
+		el.Div().ID(key+"-error").Class("field-error").Text(p.problems[key]),
 		app.If(p.showScript, func() app.UI {
-			return app.Pre().ID("ps-script").Class("code").TabIndex(0).Role("region").Aria("label", p.t("ps.out.title")).Body(app.Code().Text(p.script))
+			return el.Pre().ID("ps-script").Class("code").TabIndex(0).Role("region").Aria("label", p.t("ps.out.title")).Body(el.Code().Text(p.script))
 		}),
 	)
 }

@@ -19,10 +19,10 @@ func (p *Planner) renderResults() app.UI {
 	r := p.result
 	t := r.Totals
 	e := r.Edition
-	return app.Section().ID("results").Class("card results").Aria("labelledby", "results-title").Body(
-		app.H2().ID("results-title").Text(p.t("results.title")),
-		app.P().ID("summary").Class("summary").Aria("live", "polite").Text(p.summary(r)),
-		app.Div().Class("metrics").Body(
+	return el.Section().ID("results").Class("card results").Aria("labelledby", "results-title").Body(
+		el.H2().ID("results-title").Text(p.t("results.title")),
+		el.P().ID("summary").Class("summary").Aria("live", "polite").Text(p.summary(r)),
+		el.Div().Class("metrics").Body(
 			p.metric("paid-needed", p.paidToBuyLabel(e), t.PaidNeeded, "key"),
 			p.metric("free-assigned", p.t("metric.free-assigned", p.freeName(e)), t.FreeAssigned, "key"),
 			p.metric("free-allotment", p.t("metric.free-allotment"), r.Allotment, ""),
@@ -33,9 +33,9 @@ func (p *Planner) renderResults() app.UI {
 		),
 		p.renderCost(),
 		app.If(len(r.Warnings) > 0, func() app.UI {
-			return app.Ul().Class("warnings").Aria("label", p.t("results.warnings")).Body(
+			return el.Ul().Class("warnings").Aria("label", p.t("results.warnings")).Body(
 				app.Range(r.Warnings).Slice(func(i int) app.UI {
-					return app.Li().Text(p.warningText(r.Warnings[i]))
+					return el.Li().Text(p.warningText(r.Warnings[i]))
 				}),
 			)
 		}),
@@ -53,9 +53,9 @@ func (p *Planner) paidToBuyLabel(e scenario.Edition) string {
 // metric draws one total with its page hook: data-metric and data-value
 // (the plain integer, whatever the language).
 func (p *Planner) metric(name, label string, v int64, class string) app.UI {
-	return app.Div().Class("metric "+class).Body(
-		app.Span().Class("metric-value").DataSet("metric", name).DataSet("value", v).Text(p.int(v)),
-		app.Span().Class("metric-label").Text(label),
+	return el.Div().Class("metric "+class).Body(
+		el.Span().Class("metric-value").DataSet("metric", name).DataSet("value", v).Text(p.int(v)),
+		el.Span().Class("metric-label").Text(label),
 	)
 }
 
@@ -72,12 +72,12 @@ func (p *Planner) renderCost() app.UI {
 		}
 	}
 	cost := p.result.Cost
-	return app.Div().Class("cost").Body(
-		app.Div().Class("field field-inline").Body(
-			app.Label().For("price").Text(p.t("price.label")),
-			app.Div().Class("price-row").Body(
-				app.Input().Type("text").ID("price").Attr("inputmode", "decimal").Placeholder(p.t("price.placeholder")).
-					Value(p.fieldText(key, price)).
+	return el.Div().Class("cost").Body(
+		el.Div().Class("field field-inline").Body(
+			el.Label().Attr("for", "price").Text(p.t("price.label")),
+			el.Div().Class("price-row").Body(
+				el.Input().Attr("type", "text").ID("price").Attr("inputmode", "decimal").Attr("placeholder", p.t("price.placeholder")).
+					Attr("value", p.fieldText(key, price)).
 					Aria("invalid", p.problems[key] != "").Aria("describedby", "price-error").
 					OnInput(func(ctx app.Context, e app.Event) {
 						text := ctx.JSSrc().Get("value").String()
@@ -115,11 +115,11 @@ func (p *Planner) renderCost() app.UI {
 						ctx.PreventUpdate() // nothing on screen changes
 						p.beginPrice(key)
 					}),
-				app.Label().For("currency").Class("visually-hidden").Text(p.t("price.currency")),
-				app.Select().ID("currency").Body(
+				el.Label().Attr("for", "currency").Class("visually-hidden").Text(p.t("price.currency")),
+				el.Select().ID("currency").Body(
 					app.Range(currencies).Slice(func(i int) app.UI {
 						c := currencies[i]
-						return app.Option().Value(c).Text(c).Selected(c == currency)
+						return el.Option().Attr("value", c).Text(c).Attr("selected", c == currency)
 					}),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					c := ctx.JSSrc().Get("value").String()
@@ -128,10 +128,10 @@ func (p *Planner) renderCost() app.UI {
 					}
 				}, app.EventScope(currency)),
 			),
-			app.Div().ID("price-error").Class("field-error").Text(p.problems[key]),
+			el.Div().ID("price-error").Class("field-error").Text(p.problems[key]),
 		),
 		app.If(cost != nil, func() app.UI {
-			return app.P().ID("cost").Class("cost-figures").Text(
+			return el.P().ID("cost").Class("cost-figures").Text(
 				p.t("price.cost", p.money(cost.Monthly, cost.Currency), p.money(cost.Annual, cost.Currency)))
 		}),
 	)

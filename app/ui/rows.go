@@ -85,13 +85,13 @@ type planRow struct {
 
 // Render draws the row.
 func (c *planRow) Render() app.UI {
-	return app.Tr().DataSet("row", c.ID).Body(
-		app.Th().Scope("row").Text(c.Name),
-		app.Td().DataSet("label", c.Labels[0]).Text(c.Type),
-		app.Td().DataSet("label", c.Labels[1]).Class("nowrap").Text(c.Number),
-		app.Td().DataSet("label", c.Labels[2]).Text(c.Holds),
-		app.Td().DataSet("label", c.Labels[3]).Body(app.Span().Class("plan-badge plan-"+c.Plan).Text(c.PlanLabel)),
-		app.Td().DataSet("label", c.Labels[4]).Class("why").Text(c.Why),
+	return el.Tr().DataSet("row", c.ID).Body(
+		el.Th().Attr("scope", "row").Text(c.Name),
+		el.Td().DataSet("label", c.Labels[0]).Text(c.Type),
+		el.Td().DataSet("label", c.Labels[1]).Class("nowrap").Text(c.Number),
+		el.Td().DataSet("label", c.Labels[2]).Text(c.Holds),
+		el.Td().DataSet("label", c.Labels[3]).Body(el.Span().Class("plan-badge plan-"+c.Plan).Text(c.PlanLabel)),
+		el.Td().DataSet("label", c.Labels[4]).Class("why").Text(c.Why),
 	)
 }
 
@@ -105,15 +105,15 @@ type accountItem struct {
 
 // Render draws the entry as a button that opens the account.
 func (c *accountItem) Render() app.UI {
-	return app.Li().Body(
-		app.Button().Type("button").Class("account-item").ID("pick-"+c.ID).
+	return el.Li().Body(
+		el.Button().Attr("type", "button").Class("account-item").ID("pick-"+c.ID).
 			Aria("current", c.Current).
 			OnClick(func(ctx app.Context, e app.Event) { c.p.selected = c.ID }).
 			Body(
-				app.Span().Class("kind kind-"+c.Type).Text(c.Kind),
-				app.Span().Class("account-item-name").Text(c.Name),
+				el.Span().Class("kind kind-"+c.Type).Text(c.Kind),
+				el.Span().Class("account-item-name").Text(c.Name),
 				app.If(c.Number != "", func() app.UI {
-					return app.Span().Class("account-item-number").Text(c.Number)
+					return el.Span().Class("account-item-number").Text(c.Number)
 				}),
 			),
 	)
@@ -140,10 +140,10 @@ type routeSelect struct {
 
 // Render draws the select.
 func (c *routeSelect) Render() app.UI {
-	return app.Select().ID("add-route").Body(
-		app.Option().Value("").Text(c.Choose).Selected(true),
+	return el.Select().ID("add-route").Body(
+		el.Option().Attr("value", "").Text(c.Choose).Attr("selected", true),
 		app.Range(c.Options).Slice(func(i int) app.UI {
-			return app.Option().Value(c.Options[i].Value).Text(c.Options[i].Text)
+			return el.Option().Attr("value", c.Options[i].Value).Text(c.Options[i].Text)
 		}),
 	).OnChange(func(ctx app.Context, e app.Event) {
 		to := ctx.JSSrc().Get("value").String()

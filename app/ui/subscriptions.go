@@ -17,26 +17,26 @@ var skuOptions = catalog.All()
 // units, the live count of qualifying licenses and the allotment formula.
 func (p *Planner) renderSubscriptions() app.UI {
 	r := p.result
-	return app.Section().ID("subscriptions").Class("card").Body(
-		app.H2().Text(p.t("subs.title")),
-		app.P().Class("hint").Text(p.t("subs.hint")),
-		app.DataList().ID("sku-options").Body(
+	return el.Section().ID("subscriptions").Class("card").Body(
+		el.H2().Text(p.t("subs.title")),
+		el.P().Class("hint").Text(p.t("subs.hint")),
+		el.DataList().ID("sku-options").Body(
 			app.Range(skuOptions).Slice(func(i int) app.UI {
 				s := skuOptions[i]
-				return app.Option().Value(s.PartNumber).Label(s.Name)
+				return el.Option().Attr("value", s.PartNumber).Attr("label", s.Name)
 			}),
 		),
-		app.Table().Class("subs").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(p.t("subs.sku")),
-				app.Th().Scope("col").Class("num").Text(p.t("subs.units")),
-				app.Th().Scope("col").Body(app.Span().Class("visually-hidden").Text(p.t("subs.remove-column"))),
+		el.Table().Class("subs").Body(
+			el.THead().Body(el.Tr().Body(
+				el.Th().Attr("scope", "col").Text(p.t("subs.sku")),
+				el.Th().Attr("scope", "col").Class("num").Text(p.t("subs.units")),
+				el.Th().Attr("scope", "col").Body(el.Span().Class("visually-hidden").Text(p.t("subs.remove-column"))),
 			)),
-			app.TBody().Body(
+			el.TBody().Body(
 				app.Range(p.doc.Subscriptions).Slice(func(i int) app.UI { return p.renderSubscription(i) }),
 			),
 		),
-		app.Button().Type("button").ID("add-subscription").Class("btn").Text(p.t("subs.add")).
+		el.Button().Attr("type", "button").ID("add-subscription").Class("btn").Text(p.t("subs.add")).
 			OnClick(func(ctx app.Context, e app.Event) {
 				if len(p.doc.Subscriptions) >= scenario.MaxSubscriptions {
 					p.alert = p.t("subs.too-many", p.int(scenario.MaxSubscriptions))
@@ -47,13 +47,13 @@ func (p *Planner) renderSubscriptions() app.UI {
 				})
 				focus(ctx, "sub-sku-"+strconv.Itoa(len(p.doc.Subscriptions)-1))
 			}),
-		app.Div().Class("allotment").Body(
-			app.P().Body(
-				app.Strong().Text(p.int(r.Qualifying)),
+		el.Div().Class("allotment").Body(
+			el.P().Body(
+				el.Strong().Text(p.int(r.Qualifying)),
 				app.Text(" "+p.n("subs.qualifying", r.Qualifying)),
 			),
-			app.P().Class("formula").Text(p.allotmentFormula(r)),
-			app.P().Class("hint").Text(p.nextFreeText(r)),
+			el.P().Class("formula").Text(p.allotmentFormula(r)),
+			el.P().Class("hint").Text(p.nextFreeText(r)),
 		),
 	)
 }
@@ -64,11 +64,11 @@ func (p *Planner) renderSubscription(i int) app.UI {
 	n := strconv.Itoa(i)
 	skuKey, unitsKey := "sub/"+n+"/sku", "sub/"+n+"/units"
 	skuID, unitsID := "sub-sku-"+n, "sub-units-"+n
-	return app.Tr().DataSet("subscription", i).Body(
-		app.Td().Body(
-			app.Label().For(skuID).Class("visually-hidden").Text(p.t("subs.sku-of-row", strconv.Itoa(i+1))),
-			app.Input().Type("text").ID(skuID).Class("sku-input").List("sku-options").
-				Value(p.fieldText(skuKey, s.SKU)).AutoComplete(false).Spellcheck(false).
+	return el.Tr().DataSet("subscription", i).Body(
+		el.Td().Body(
+			el.Label().Attr("for", skuID).Class("visually-hidden").Text(p.t("subs.sku-of-row", strconv.Itoa(i+1))),
+			el.Input().Attr("type", "text").ID(skuID).Class("sku-input").Attr("list", "sku-options").
+				Attr("value", p.fieldText(skuKey, s.SKU)).Attr("autocomplete", "off").Spellcheck(false).
 				Aria("invalid", p.problems[skuKey] != "").Aria("describedby", skuID+"-note").
 				OnChange(func(ctx app.Context, e app.Event) {
 					text := ctx.JSSrc().Get("value").String()
@@ -83,19 +83,19 @@ func (p *Planner) renderSubscription(i int) app.UI {
 					}
 					p.apply(ctx, func(d *scenario.Document) { d.Subscriptions[i].SKU = sku })
 				}, app.EventScope(i)),
-			app.Div().ID(skuID+"-note").Class("field-note").Body(
+			el.Div().ID(skuID+"-note").Class("field-note").Body(
 				app.If(p.problems[skuKey] != "", func() app.UI {
-					return app.Span().Class("field-error").Text(p.problems[skuKey])
+					return el.Span().Class("field-error").Text(p.problems[skuKey])
 				}).Else(func() app.UI {
-					return app.Span().Body(p.countsBadge(row), app.Text(" "+p.skuNote(row)))
+					return el.Span().Body(p.countsBadge(row), app.Text(" "+p.skuNote(row)))
 				}),
 			),
 			app.If(!row.Known, func() app.UI { return p.renderIncludes(i, s) }),
 		),
-		app.Td().Class("num").Body(
-			app.Label().For(unitsID).Class("visually-hidden").Text(p.t("subs.units-of", s.SKU)),
-			app.Input().Type("text").ID(unitsID).Class("units-input").Attr("inputmode", "numeric").
-				Value(p.fieldText(unitsKey, strconv.FormatInt(s.Units, 10))).
+		el.Td().Class("num").Body(
+			el.Label().Attr("for", unitsID).Class("visually-hidden").Text(p.t("subs.units-of", s.SKU)),
+			el.Input().Attr("type", "text").ID(unitsID).Class("units-input").Attr("inputmode", "numeric").
+				Attr("value", p.fieldText(unitsKey, strconv.FormatInt(s.Units, 10))).
 				Aria("invalid", p.problems[unitsKey] != "").Aria("describedby", unitsID+"-error").
 				OnInput(func(ctx app.Context, e app.Event) {
 					text := ctx.JSSrc().Get("value").String()
@@ -123,10 +123,10 @@ func (p *Planner) renderSubscription(i int) app.UI {
 					ctx.PreventUpdate() // nothing on screen changes
 					p.beginUnits(unitsKey, i)
 				}, app.EventScope(i)),
-			app.Div().ID(unitsID+"-error").Class("field-error").Text(p.problems[unitsKey]),
+			el.Div().ID(unitsID+"-error").Class("field-error").Text(p.problems[unitsKey]),
 		),
-		app.Td().Body(
-			app.Button().Type("button").Class("btn btn-icon").ID("remove-subscription-"+n).
+		el.Td().Body(
+			el.Button().Attr("type", "button").Class("btn btn-icon").ID("remove-subscription-"+n).
 				Aria("label", p.t("subs.remove", s.SKU)).Text("×").
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.clearDrafts("sub/")
@@ -149,11 +149,11 @@ func (p *Planner) renderIncludes(i int, s scenario.Subscription) app.UI {
 		{scenario.IncludesPhoneSystem, "includes.phone-system"},
 		{scenario.IncludesResourceAccount, "includes.resource-account"},
 	}
-	return app.Div().Class("includes").Body(
-		app.Label().For(id).Class("visually-hidden").Text(p.t("includes.label", s.SKU)),
-		app.Select().ID(id).Body(
+	return el.Div().Class("includes").Body(
+		el.Label().Attr("for", id).Class("visually-hidden").Text(p.t("includes.label", s.SKU)),
+		el.Select().ID(id).Body(
 			app.Range(opts).Slice(func(k int) app.UI {
-				return app.Option().Value(string(opts[k].v)).Text(p.t(keyOf(opts[k].key))).Selected(opts[k].v == s.Includes)
+				return el.Option().Attr("value", string(opts[k].v)).Text(p.t(keyOf(opts[k].key))).Attr("selected", opts[k].v == s.Includes)
 			}),
 		).OnChange(func(ctx app.Context, e app.Event) {
 			v := scenario.Includes(ctx.JSSrc().Get("value").String())
@@ -193,13 +193,13 @@ func (p *Planner) skuNote(row licensing.SKUCount) string {
 func (p *Planner) countsBadge(row licensing.SKUCount) app.UI {
 	switch {
 	case row.Counted:
-		return app.Span().Class("badge badge-yes").Text(p.t("badge.counts"))
+		return el.Span().Class("badge badge-yes").Text(p.t("badge.counts"))
 	case row.SKU.Kind == catalog.ResourceAccount:
-		return app.Span().Class("badge").Text(p.t("badge.resource-account"))
+		return el.Span().Class("badge").Text(p.t("badge.resource-account"))
 	case !row.Known:
-		return app.Span().Class("badge badge-warn").Text(p.t("badge.unknown"))
+		return el.Span().Class("badge badge-warn").Text(p.t("badge.unknown"))
 	default:
-		return app.Span().Class("badge badge-no").Text(p.t("badge.does-not-count"))
+		return el.Span().Class("badge badge-no").Text(p.t("badge.does-not-count"))
 	}
 }
 

@@ -9,17 +9,17 @@ import (
 func (p *Planner) renderTable() app.UI {
 	e := p.result.Edition
 	cols := []string{p.t("table.name"), p.t("table.type"), p.t("table.number"), p.t("table.holds"), p.t("table.planned"), p.t("table.why")}
-	return app.Section().ID("plan-table").Class("card").Body(
-		app.Div().Class("card-head").Body(
-			app.H2().Text(p.t("table.title")),
+	return el.Section().ID("plan-table").Class("card").Body(
+		el.Div().Class("card-head").Body(
+			el.H2().Text(p.t("table.title")),
 			p.renderExports(),
 		),
-		app.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", p.t("table.title")).Body(
-			app.Table().Class("plan").Body(
-				app.THead().Body(app.Tr().Body(
-					app.Range(cols).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(cols[i]) }),
+		el.Div().Class("table-scroll").TabIndex(0).Role("region").Aria("label", p.t("table.title")).Body(
+			el.Table().Class("plan").Body(
+				el.THead().Body(el.Tr().Body(
+					app.Range(cols).Slice(func(i int) app.UI { return el.Th().Attr("scope", "col").Text(cols[i]) }),
 				)),
-				app.TBody().Body(
+				el.TBody().Body(
 					app.Range(p.result.Accounts[:p.shownRows()]).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						plan := p.result.Accounts[i]
@@ -54,7 +54,7 @@ func (p *Planner) shownRows() int {
 func (p *Planner) renderShowAll(id string) app.UI {
 	n := len(p.doc.Accounts)
 	return app.If(p.shownRows() < n, func() app.UI {
-		return app.Button().Type("button").ID(id).Class("btn btn-small show-all").
+		return el.Button().Attr("type", "button").ID(id).Class("btn btn-small show-all").
 			Text(p.t("rows.show-all", p.int(int64(p.shownRows())), p.int(int64(n)))).
 			OnClick(func(ctx app.Context, e app.Event) { p.allRows = true })
 	})

@@ -10,11 +10,11 @@ import (
 // renderExports draws the downloads of the plan: the per-account plan as
 // CSV, the diagram as SVG, and the call flow as a Mermaid flowchart.
 func (p *Planner) renderExports() app.UI {
-	return app.Div().Class("exports").Role("group").Aria("label", p.t("export.label")).Body(
-		app.Button().Type("button").ID("export-csv").Class("btn").Text(p.t("export.csv")).OnClick(p.onExportCSV),
-		app.Button().Type("button").ID("export-svg").Class("btn").Text(p.t("export.svg")).OnClick(p.onExportSVG),
-		app.Button().Type("button").ID("export-mermaid").Class("btn").Text(p.t("export.mermaid")).OnClick(p.onExportMermaid),
-		app.Button().Type("button").ID("copy-mermaid").Class("btn").Text(p.t("export.copy-mermaid")).OnClick(p.onCopyMermaid),
+	return el.Div().Class("exports").Role("group").Aria("label", p.t("export.label")).Body(
+		el.Button().Attr("type", "button").ID("export-csv").Class("btn").Text(p.t("export.csv")).OnClick(p.onExportCSV),
+		el.Button().Attr("type", "button").ID("export-svg").Class("btn").Text(p.t("export.svg")).OnClick(p.onExportSVG),
+		el.Button().Attr("type", "button").ID("export-mermaid").Class("btn").Text(p.t("export.mermaid")).OnClick(p.onExportMermaid),
+		el.Button().Attr("type", "button").ID("copy-mermaid").Class("btn").Text(p.t("export.copy-mermaid")).OnClick(p.onCopyMermaid),
 	)
 }
 
