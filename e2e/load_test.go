@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/raplanner/raplanner/app/catalog"
 	"github.com/raplanner/raplanner/build/pages"
 )
 
@@ -98,4 +99,24 @@ func (s slowWriter) Write(b []byte) (int, error) {
 	n, err := s.ResponseWriter.Write(b)
 	time.Sleep(time.Duration(n) * 100 * time.Nanosecond)
 	return n, err
+}
+
+// TestSKUSuggestions checks that each SKU field suggests the whole catalog,
+// part number and name, from the datalist the page writes as static markup.
+func TestSKUSuggestions(t *testing.T) {
+	ctx := newTab(t)
+	open(t, ctx, "/")
+	got := evalJS[[][2]string](t, ctx, `(() => {
+		const list = document.getElementById(document.getElementById("sub-sku-0").getAttribute("list"));
+		return list ? [...list.options].map(o => [o.value, o.label]) : [];
+	})()`)
+	all := catalog.All()
+	if len(got) != len(all) {
+		t.Fatalf("the SKU field suggests %d SKUs, want the catalog's %d", len(got), len(all))
+	}
+	for i, s := range all {
+		if got[i] != [2]string{s.PartNumber, s.Name} {
+			t.Errorf("suggestion %d is %q, want %q (%s)", i, got[i], s.PartNumber, s.Name)
+		}
+	}
 }

@@ -17,7 +17,6 @@ type elements struct{}
 func (elements) A() app.HTMLElem                { return app.Elem("a") }
 func (elements) Button() app.HTMLElem           { return app.Elem("button") }
 func (elements) Code() app.HTMLElem             { return app.Elem("code") }
-func (elements) DataList() app.HTMLElem         { return app.Elem("datalist") }
 func (elements) Details() app.HTMLElem          { return app.Elem("details") }
 func (elements) Div() app.HTMLElem              { return app.Elem("div") }
 func (elements) FieldSet() app.HTMLElem         { return app.Elem("fieldset") }

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"html"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/catalog"
@@ -10,8 +12,18 @@ import (
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
-// skuOptions is the catalog the SKU picker offers.
-var skuOptions = catalog.All()
+// skuDatalist is the SKU picker's suggestions: the catalog, as static
+// markup that the browser parses at once, where go-app would create its
+// options and their attributes one call at a time.
+var skuDatalist = sync.OnceValue(func() string {
+	var b strings.Builder
+	b.WriteString(`<datalist id="sku-options">`)
+	for _, s := range catalog.All() {
+		b.WriteString(`<option value="` + html.EscapeString(s.PartNumber) + `" label="` + html.EscapeString(s.Name) + `"></option>`)
+	}
+	b.WriteString(`</datalist>`)
+	return b.String()
+})
 
 // renderSubscriptions draws the subscriptions form: a row per SKU with its
 // units, the live count of qualifying licenses and the allotment formula.
@@ -20,12 +32,7 @@ func (p *Planner) renderSubscriptions() app.UI {
 	return el.Section().ID("subscriptions").Class("card").Body(
 		el.H2().Text(p.t("subs.title")),
 		el.P().Class("hint").Text(p.t("subs.hint")),
-		el.DataList().ID("sku-options").Body(
-			app.Range(skuOptions).Slice(func(i int) app.UI {
-				s := skuOptions[i]
-				return el.Option().Attr("value", s.PartNumber).Attr("label", s.Name)
-			}),
-		),
+		app.Raw(skuDatalist()),
 		el.Table().Class("subs").Body(
 			el.THead().Body(el.Tr().Body(
 				el.Th().Attr("scope", "col").Text(p.t("subs.sku")),
