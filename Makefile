@@ -76,6 +76,8 @@ BENCH_DIR      ?= bench
 BENCH_BASELINE ?= $(BENCH_DIR)/baseline-dist
 BENCH_OUT      ?= $(BENCH_DIR)/report.md
 BENCH_FLAGS    ?=
+# What changed since the previous run, for the report's History (no single quotes).
+BENCH_NOTE     ?=
 # Runs of each engine benchmark; the report takes the fastest (noise of a shared machine only adds time).
 BENCH_COUNT    ?= 3
 # The bench builds its own copy of the site, so that a `make dist` or `make e2e`
@@ -88,7 +90,7 @@ bench: chromium dist bench-brotli
 	$(GO) run ./build/baseline -out $(BENCH_BASELINE)
 	{ $(GO) test -run '^$$' -bench 'BenchmarkCompute' -benchmem -count $(BENCH_COUNT) ./app/licensing/ 2>&1 || echo "FAIL: go test -bench BenchmarkCompute"; \
 	  $(GO) test -run '^$$' -bench 'BenchmarkLayered' -benchmem -count $(BENCH_COUNT) ./app/diagram/ 2>&1 || echo "FAIL: go test -bench BenchmarkLayered"; } > $(BENCH_DIR)/engine.txt
-	$(GO) run ./e2e/bench -dist $(DIST) -baseline $(BENCH_BASELINE) -engine $(BENCH_DIR)/engine.txt -out $(BENCH_OUT) -wasmflags '$(WASMFLAGS)' $(BENCH_FLAGS)
+	$(GO) run ./e2e/bench -dist $(DIST) -baseline $(BENCH_BASELINE) -engine $(BENCH_DIR)/engine.txt -out $(BENCH_OUT) -wasmflags '$(WASMFLAGS)' -note '$(BENCH_NOTE)' $(BENCH_FLAGS)
 
 .PHONY: bench-brotli
 ## bench-brotli: install the brotli CLI when missing (as root); without it the report says n/a

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -566,5 +567,38 @@ func TestShowAllRows(t *testing.T) {
 	}
 	if items := evalJS[int](t, ctx, `document.querySelectorAll(".account-list li").length`); items != len(d.Accounts) {
 		t.Errorf("after Show all the editor lists %d accounts, want %d", items, len(d.Accounts))
+	}
+}
+
+// TestRouteByIDOnLargeTenant checks the route picker of a tenant with more
+// accounts than a list can offer: the admin types the target's id, a wrong
+// id is reported next to the field and changes nothing, a right one adds
+// the route and empties the field.
+func TestRouteByIDOnLargeTenant(t *testing.T) {
+	d := bigTenant(1200)
+	ctx := newTab(t)
+	open(t, ctx, link(t, d))
+	waitMetrics(t, ctx, d)
+	if tag := evalJS[string](t, ctx, `document.getElementById("add-route").tagName`); tag != "INPUT" {
+		t.Fatalf("#add-route is a %s, want a text field at 1,200 accounts", tag)
+	}
+	fire(t, ctx, "#add-route", "no-such-queue")
+	waitJS(t, ctx, `(document.querySelector("#add-route-note .field-error") || {}).textContent === 'No account has the id "no-such-queue"' &&
+		document.getElementById("add-route").getAttribute("aria-invalid") === "true"`, "the unknown id reported next to the field")
+	if got := planOnPage(t, ctx); !slices.Equal(got.Accounts[0].RoutesTo, d.Accounts[0].RoutesTo) {
+		t.Fatalf("an unknown id changed the routes of %s to %v", d.Accounts[0].ID, got.Accounts[0].RoutesTo)
+	}
+
+	fire(t, ctx, "#add-route", " q-1-1 ")
+	d.Accounts[0].RoutesTo = append(d.Accounts[0].RoutesTo, "q-1-1")
+	waitMetrics(t, ctx, d)
+	waitJS(t, ctx, `document.getElementById("add-route").value === "" && !document.querySelector("#add-route-note .field-error")`,
+		"the field emptied")
+	// The account routes to more than a page of routes: the new one is last.
+	click(t, ctx, "#show-all-routes")
+	waitJS(t, ctx, `document.querySelectorAll("#editor [data-route]").length === `+fmt.Sprint(len(d.Accounts[0].RoutesTo))+` &&
+		!!document.querySelector('#editor [data-route="q-1-1"]')`, "every route listed, the new one with them")
+	if got := planOnPage(t, ctx); !slices.Equal(got.Accounts[0].RoutesTo, d.Accounts[0].RoutesTo) {
+		t.Errorf("the routes of %s are %v, want %v", d.Accounts[0].ID, got.Accounts[0].RoutesTo, d.Accounts[0].RoutesTo)
 	}
 }

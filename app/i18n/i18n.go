@@ -154,6 +154,14 @@ func (l Lang) Int(n int64) string {
 	return b.String()
 }
 
+// MB writes a size in megabytes (10⁶ bytes) with one decimal, in the way
+// of l: "6.0 MB" or "6,0 MB".
+func (l Lang) MB(bytes int64) string {
+	_, dec := l.separators()
+	tenths := (bytes + 50_000) / 100_000
+	return l.Int(tenths/10) + dec + strconv.FormatInt(tenths%10, 10) + " MB"
+}
+
 // symbols are the currency signs written instead of the ISO code.
 var symbols = map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 

@@ -123,3 +123,8 @@ func ExampleLang_N() {
 	// 1 Phone System license · 1,234 Phone System licenses
 	// 1 licenza Phone System · 1.234 licenze Phone System
 }
+
+func ExampleLang_MB() {
+	fmt.Println(EN.MB(6_049_999), IT.MB(2_097_152), EN.MB(1_234_567_890))
+	// Output: 6.0 MB 2,1 MB 1,234.6 MB
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/scenario"
@@ -50,14 +51,25 @@ func (p *Planner) renderEditor() app.UI {
 	)
 }
 
-// indexOf returns the index of the account with the given id, or -1.
+// indexOf returns the index of the account with the given id, or -1. It
+// looks the id up in p.ids, which it rebuilds from the document when an id
+// is missing or misplaced there (edits change the document in place), so a
+// tenant of thousands of accounts with an account routing to thousands
+// renders its routes in linear time.
 func (p *Planner) indexOf(id string) int {
-	for i, a := range p.doc.Accounts {
-		if a.ID == id {
-			return i
+	for {
+		if j, ok := p.ids[id]; ok && j < len(p.doc.Accounts) && p.doc.Accounts[j].ID == id {
+			return j
 		}
+		if p.idsFresh {
+			return -1
+		}
+		p.ids = make(map[string]int, len(p.doc.Accounts))
+		for i := len(p.doc.Accounts) - 1; i >= 0; i-- {
+			p.ids[p.doc.Accounts[i].ID] = i // the first account with an id wins
+		}
+		p.idsFresh = true
 	}
-	return -1
 }
 
 // renderAccountForm draws the fields of account i.
@@ -237,14 +249,66 @@ func (p *Planner) textField(f field, acct string) app.UI {
 
 // renderRoutes draws where account i sends calls, with a picker to add a
 // route, and which accounts send calls to it.
+// routesPage is how many routes of an account the editor lists before
+// "Show all".
+const routesPage = 100
+
+// maxRouteChoices is the most accounts the route picker lists; past it the
+// admin types the id: a list of tens of thousands of options took the page
+// minutes to build, and nobody scrolls it.
+const maxRouteChoices = 1000
+
+// renderRouteByID lets the admin of a large tenant add a route by typing the
+// target's id.
+func (p *Planner) renderRouteByID(from string, accounts int) app.UI {
+	const key = "route/add"
+	return el.Div().Class("field").Body(
+		el.Label().Attr("for", "add-route").Text(p.t("routes.add")),
+		el.Input().Attr("type", "text").ID("add-route").Attr("value", p.fieldText(key, "")).
+			Attr("placeholder", p.t("routes.by-id.placeholder")).Attr("autocomplete", "off").Spellcheck(false).
+			Aria("invalid", p.problems[key] != "").Aria("describedby", "add-route-note").
+			OnChange(func(ctx app.Context, e app.Event) {
+				text := ctx.JSSrc().Get("value").String()
+				id := strings.TrimSpace(text)
+				switch {
+				case id == "":
+					p.typed(key, text, nil)
+				case p.indexOf(id) < 0:
+					p.typed(key, text, errors.New(p.t("routes.by-id.unknown", id)))
+				default:
+					p.typed(key, "", nil)
+					ctx.JSSrc().Set("value", "") // the attribute stays "": clear what was typed
+					p.addRoute(ctx, from, id)
+				}
+				p.settle(key)
+			}, app.EventScope(from)),
+		el.Div().ID("add-route-note").Class("field-note").Body(
+			app.If(p.problems[key] != "", func() app.UI {
+				return el.Span().Class("field-error").Text(p.problems[key])
+			}).Else(func() app.UI {
+				return el.Span().Text(p.t("routes.by-id.hint", p.int(int64(accounts))))
+			}),
+		),
+	)
+}
+
 func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, func(*scenario.Account))) app.UI {
 	a := p.doc.Accounts[i]
 	// The accounts it could route to: those it does not route to yet.
+	routed := make(map[string]bool, len(a.RoutesTo))
+	for _, to := range a.RoutesTo {
+		routed[to] = true
+	}
 	var targets []int
 	for j, b := range p.doc.Accounts {
-		if !slices.Contains(a.RoutesTo, b.ID) {
+		if !routed[b.ID] {
 			targets = append(targets, j)
 		}
+	}
+	// An account routing to thousands lists the first routesPage of them.
+	shown := a.RoutesTo
+	if len(shown) > routesPage && p.allRoutesOf != a.ID {
+		shown = shown[:routesPage]
 	}
 	return el.Div().Class("routes").Body(
 		el.H3().ID("routes-title").Text(p.t("routes.title")),
@@ -252,8 +316,8 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 			return el.P().Class("hint").Text(p.t("routes.none"))
 		}),
 		el.Ul().Class("route-list").Aria("labelledby", "routes-title").Body(
-			app.Range(a.RoutesTo).Slice(func(k int) app.UI {
-				to := a.RoutesTo[k]
+			app.Range(shown).Slice(func(k int) app.UI {
+				to := shown[k]
 				name := to
 				if j := p.indexOf(to); j >= 0 {
 					name = p.accountName(j)
@@ -275,10 +339,17 @@ func (p *Planner) renderRoutes(i int, reachedFrom []int, edit func(app.Context, 
 				)
 			}),
 		),
-		el.Div().Class("field field-inline").Body(
-			el.Label().Attr("for", "add-route").Text(p.t("routes.add")),
-			&routeSelect{From: a.ID, Choose: p.t("routes.choose"), Options: p.routeOptions(i, targets), p: p},
-		),
+		app.If(len(shown) < len(a.RoutesTo), func() app.UI {
+			return el.Button().Attr("type", "button").ID("show-all-routes").Class("btn btn-small show-all").
+				Text(p.t("rows.show-all", p.int(int64(len(shown))), p.int(int64(len(a.RoutesTo))))).
+				OnClick(func(ctx app.Context, e app.Event) { p.allRoutesOf = a.ID }, app.EventScope(a.ID))
+		}),
+		app.If(len(targets) <= maxRouteChoices, func() app.UI {
+			return el.Div().Class("field field-inline").Body(
+				el.Label().Attr("for", "add-route").Text(p.t("routes.add")),
+				&routeSelect{From: a.ID, Choose: p.t("routes.choose"), Options: p.routeOptions(i, targets), p: p},
+			)
+		}).Else(func() app.UI { return p.renderRouteByID(a.ID, len(p.doc.Accounts)) }),
 		app.If(len(reachedFrom) > 0, func() app.UI {
 			names := ""
 			for k, j := range reachedFrom {

@@ -119,6 +119,9 @@ func (p *Planner) renderAlerts() app.UI {
 			}),
 		),
 		el.P().ID("status").Class("status").Role("status").Aria("live", "polite").Text(p.status),
+		app.If(p.linkTooLong, func() app.UI {
+			return el.P().ID("link-note").Class("hint link-note").Text(p.t("link.too-long", p.megabytes(len(p.fragment))))
+		}),
 		app.If(p.update, func() app.UI {
 			return el.Div().ID("update-ready").Class("update").Role("status").Body(
 				el.Span().Text(p.t("update.ready")),

@@ -38,10 +38,14 @@ type Planner struct {
 	whatIf       map[string]bool   // redesign candidates the user dropped the number of, by id
 	whatIfResult *licensing.Result // the engine's plan of that what-if, or nil
 
-	imp           importState // the PowerShell import box
-	showScript    bool        // the PowerShell script is shown
-	script        string      // the shown script, built only while shown
-	usageLocation string      // the usage location the script sets
+	imp           importState    // the PowerShell import box
+	showScript    bool           // the PowerShell script is shown
+	ids           map[string]int // account ids to indexes, for indexOf
+	idsFresh      bool           // ids was built from the document as it is
+	allRoutesOf   string         // the account whose routes are all listed
+	linkTooLong   bool           // the scenario's link is longer than browsers open
+	script        string         // the shown script, built only while shown
+	usageLocation string         // the usage location the script sets
 
 	ready   bool // the browser app has loaded its scenario and rendered it
 	embed   bool // ?embed=1: the compact layout for an iframe in documentation
@@ -180,10 +184,10 @@ func (p *Planner) OnMount(ctx app.Context) {
 		if !p.unsaved {
 			return
 		}
-		alert := p.alert
+		tooLong, alert := p.linkTooLong, p.alert
 		p.writeURL(ctx)
 		p.writeStorage()
-		if p.alert != alert {
+		if p.linkTooLong != tooLong || p.alert != alert {
 			ctx.Update()
 		}
 	})
@@ -260,6 +264,7 @@ func (p *Planner) replace(d *scenario.Document) {
 
 // recompute runs the engine and the layout for the current document.
 func (p *Planner) recompute() {
+	p.idsFresh = false // the document changed: indexOf checks its ids again
 	p.result = licensing.Compute(p.doc)
 	p.layout = diagram.Layout{}
 	if len(p.doc.Accounts) <= maxDiagram {
@@ -290,6 +295,7 @@ func (p *Planner) apply(ctx app.Context, edit func(d *scenario.Document)) {
 // scenario and returns an error.
 func (p *Planner) applyEdit(edit func(d *scenario.Document)) (err error) {
 	last := p.doc.Clone()
+	p.idsFresh = false // the edit changes the document in place
 	defer func() {
 		if r := recover(); r != nil {
 			p.doc = last
@@ -327,10 +333,13 @@ func (p *Planner) save(ctx app.Context) {
 	p.unsaved = true
 	gen := p.saveGen
 	ctx.After(urlDelay, func(ctx app.Context) {
-		ctx.PreventUpdate() // nothing on screen changes
+		tooLong, alert := p.linkTooLong, p.alert
 		if gen == p.saveGen {
 			p.writeURL(ctx)
 			p.writeStorage()
+		}
+		if p.linkTooLong == tooLong && p.alert == alert {
+			ctx.PreventUpdate() // nothing on screen changes
 		}
 	})
 }
@@ -384,6 +393,12 @@ func (p *Planner) writeURL(ctx app.Context) {
 	p.fragment = frag
 	u := *ctx.Page().URL()
 	u.Fragment = frag
+	// A link no browser opens is not worth keeping in the address bar (it
+	// would also bring back an older plan on reload): the page says so.
+	p.linkTooLong = len(frag) > maxLink
+	if p.linkTooLong {
+		u.Fragment = ""
+	}
 	u.RawFragment = ""
 	ctx.Page().ReplaceURL(&u)
 }

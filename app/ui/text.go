@@ -21,6 +21,8 @@ func (p *Planner) n(key i18n.Key, n int64, args ...string) string { return p.lan
 // int writes n the way the page's language does: 1,234 or 1.234.
 func (p *Planner) int(n int64) string { return p.lang.Int(n) }
 
+func (p *Planner) megabytes(n int) string { return p.lang.MB(int64(n)) }
+
 // money writes an amount the way the page's language does.
 func (p *Planner) money(v float64, currency string) string { return p.lang.Money(v, currency) }
 

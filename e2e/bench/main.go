@@ -57,11 +57,12 @@ func main() {
 	nEdits := flag.Int("edits", 21, "measured edits per scenario (after -warmup-edits)")
 	warmEdits := flag.Int("warmup-edits", 2, "edits per scenario run first and not counted")
 	accounts := flag.String("accounts", "10,300,3000", "scenario sizes of the interaction bench")
+	note := flag.String("note", "", "what changed since the previous run, for the History table (make bench BENCH_NOTE=...)")
 	wasmFlags := flag.String("wasmflags", `-trimpath -ldflags="-s -w"`, "the go build flags both wasm files were built with (for the report)")
 	chromium := flag.String("chromium", "", "the Chromium executable (default /usr/bin/chromium, else from PATH)")
 	flag.Parse()
 
-	r := &run{started: time.Now(), loadStart: loadAvg(), wasmFlags: *wasmFlags}
+	r := &run{started: time.Now(), loadStart: loadAvg(), wasmFlags: *wasmFlags, note: strings.Join(strings.Fields(*note), " ")}
 	r.sizes(*dist, *base)
 	r.browser(*dist, *base, *chromium, *runs, *nEdits, *warmEdits, *accounts)
 	r.engine(*engine)
@@ -88,6 +89,7 @@ func main() {
 // run holds everything measured.
 type run struct {
 	wasmFlags          string // how both wasm files were built
+	note               string // what changed, for the History table
 	started            time.Time
 	loadStart, loadEnd float64  // 1-minute load average, -1 when unknown
 	errs               []string // measurements that could not be made
@@ -470,11 +472,11 @@ func (r *run) report(history []string) string {
 		coldCell = fmt.Sprintf("%s (%s)", ms(lo.Median), ms(lb.Median))
 	}
 	history = append(history, historyRow(r.started.UTC().Format("2006-01-02 15:04"), gitCommit(), gzCell, coldCell,
-		msIf(e300.Median, ok300), msIf(e3000.Median, ok3000), verdict))
+		msIf(e300.Median, ok300), msIf(e3000.Median, ok3000), verdict, r.note))
 	if len(history) > 200 {
 		history = history[len(history)-200:]
 	}
-	w.WriteString(historyHeading + "\n\nOne line per run of `make bench`, carried over from the previous `bench/report.md`.\n\n")
+	w.WriteString(historyHeading + "\n\nOne line per run of `make bench`, carried over from the previous `bench/report.md`; the note says what changed (`make bench BENCH_NOTE=...`).\n\n")
 	table(&w, historyHeader, nil)
 	s := strings.TrimSuffix(w.String(), "\n")
 	return s + strings.Join(history, "\n") + "\n"

@@ -139,7 +139,7 @@ func historyRows(report string) []string {
 }
 
 // historyHeader is the header of the History table.
-var historyHeader = []string{"date", "commit", "wasm gzip", "cold load median (baseline)", "edit 300", "edit 3,000", "budgets"}
+var historyHeader = []string{"date", "commit", "wasm gzip", "cold load median (baseline)", "edit 300", "edit 3,000", "budgets", "note"}
 
 // historyRow is today's line of the History table.
 func historyRow(cells ...string) string {
