@@ -111,7 +111,8 @@ const (
 //   - The cache of a new version is filled with copies the server has
 //     confirmed ({cache: "no-cache"}: a conditional request, answered 304
 //     when the HTTP cache holds the current file), so an update never
-//     serves stale files and nothing is downloaded twice.
+//     serves stale files, and a file the page has just downloaded is not
+//     downloaded again where the browser's HTTP cache kept it.
 //   - On a first visit the cache is filled once the page says it is ready
 //     (PageReadyMessage), or after 10 s: go-app's worker fetched every file
 //     at once, a second app.wasm competing with the page's own download.
