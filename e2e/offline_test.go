@@ -140,7 +140,7 @@ func TestUpdateUnderPrefix(t *testing.T) {
 	// The new worker downloads the whole new version (megabytes) first.
 	uctx, cancel := context.WithTimeout(ctx, 3**stepTimeout)
 	defer cancel()
-	if _, err := chromedp.Run(uctx, chromedp.Poll[bool](`!!document.getElementById("update-ready")`)); err != nil {
+	if _, err := chromedp.Run(uctx, chromedp.Poll[bool](`!!document.getElementById("update-ready")`, chromedp.WithPollingTimeout(0))); err != nil {
 		t.Fatalf("the page did not announce the new version: %s", stepErr(err))
 	}
 	open(t, ctx, "/"+prefix+"/")
