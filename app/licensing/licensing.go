@@ -314,52 +314,39 @@ func newAccountIndex(accounts []scenario.Account) *accountIndex {
 	n := len(accounts)
 	x := &accountIndex{seed: maphash.MakeSeed(), accounts: accounts, slots: make([]uint32, max(8, n+n/2)), posBits: uint(bits.Len(uint(n)))}
 	for i := range accounts {
-		id := accounts[i].ID
-		k, tag := x.home(id)
-		for ; ; k = x.next(k) {
-			s := x.slots[k]
-			if s == 0 {
-				x.slots[k] = tag | uint32(i+1)
-				break
-			}
-			if s^tag < 1<<x.posBits && accounts[x.position(s)].ID == id {
-				break // a duplicate id: the first account keeps it
-			}
+		// A duplicate id is found: the first account keeps it.
+		if k, tag, found := x.probe(accounts[i].ID); found < 0 {
+			x.slots[k] = tag | uint32(i+1)
 		}
 	}
 	return x
 }
 
-// home returns the first slot probed for id and the hash bits its slot holds.
-func (x *accountIndex) home(id string) (int, uint32) {
+// probe walks the slots of id from its home slot. It returns the position
+// of the account holding id, or -1 with the empty slot where id would go
+// and the hash bits that slot would hold.
+func (x *accountIndex) probe(id string) (slot int, tag uint32, found int) {
 	h := maphash.String(x.seed, id)
 	k, _ := bits.Mul64(uint64(uint32(h)), uint64(len(x.slots))<<32)
-	return int(k), uint32(h>>32>>x.posBits) << x.posBits
-}
-
-func (x *accountIndex) next(k int) int {
-	if k++; k == len(x.slots) {
-		return 0
+	tag = uint32(h>>32>>x.posBits) << x.posBits
+	for slot = int(k); ; {
+		s := x.slots[slot]
+		if s == 0 {
+			return slot, tag, -1
+		}
+		if pos := int(s&(1<<x.posBits-1)) - 1; s^tag < 1<<x.posBits && x.accounts[pos].ID == id {
+			return slot, tag, pos
+		}
+		if slot++; slot == len(x.slots) {
+			slot = 0
+		}
 	}
-	return k
-}
-
-func (x *accountIndex) position(s uint32) int {
-	return int(s&(1<<x.posBits-1)) - 1
 }
 
 // lookup returns the position of the first account with the given id.
 func (x *accountIndex) lookup(id string) (int, bool) {
-	k, tag := x.home(id)
-	for ; ; k = x.next(k) {
-		s := x.slots[k]
-		if s == 0 {
-			return 0, false
-		}
-		if s^tag < 1<<x.posBits && x.accounts[x.position(s)].ID == id {
-			return x.position(s), true
-		}
-	}
+	_, _, pos := x.probe(id)
+	return pos, pos >= 0
 }
 
 // The order in which free licenses go to the accounts that need one, by

@@ -184,10 +184,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 		if !p.unsaved {
 			return
 		}
-		tooLong, alert := p.linkTooLong, p.alert
-		p.writeURL(ctx)
-		p.writeStorage()
-		if p.linkTooLong != tooLong || p.alert != alert {
+		if p.writeSaved(ctx) {
 			ctx.Update()
 		}
 	})
@@ -325,23 +322,26 @@ func (p *Planner) save(ctx app.Context) {
 		// Cheap: the address bar follows at once, so a reload right after
 		// an edit (which reloads the link) keeps it.
 		p.unsaved = true
-		p.writeURL(ctx)
-		p.writeStorage()
+		p.writeSaved(ctx)
 		return
 	}
 	p.saveGen++
 	p.unsaved = true
 	gen := p.saveGen
 	ctx.After(urlDelay, func(ctx app.Context) {
-		tooLong, alert := p.linkTooLong, p.alert
-		if gen == p.saveGen {
-			p.writeURL(ctx)
-			p.writeStorage()
-		}
-		if p.linkTooLong == tooLong && p.alert == alert {
+		if gen != p.saveGen || !p.writeSaved(ctx) {
 			ctx.PreventUpdate() // nothing on screen changes
 		}
 	})
+}
+
+// writeSaved writes the address bar and the autosave now, and reports
+// whether that changed what the page shows (the alert, the link note).
+func (p *Planner) writeSaved(ctx app.Context) (shown bool) {
+	tooLong, alert := p.linkTooLong, p.alert
+	p.writeURL(ctx)
+	p.writeStorage()
+	return p.linkTooLong != tooLong || p.alert != alert
 }
 
 // writeStorage autosaves the scenario in localStorage now.
