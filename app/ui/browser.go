@@ -129,6 +129,34 @@ func focus(ctx app.Context, id string) {
 	})
 }
 
+// afterPaint dispatches fn once the browser has painted what the page
+// shows now: after the next animation frame, or after 100 ms in a page
+// that draws no frames (a hidden tab). A Defer would run fn before the
+// browser gets the screen.
+func afterPaint(ctx app.Context, fn func(app.Context)) {
+	err := guard(func() {
+		w := app.Window()
+		var done app.Func
+		done = app.FuncOf(func(app.Value, []app.Value) any {
+			done.Release()
+			ctx.Dispatch(fn)
+			return nil
+		})
+		// The promise settles once, whichever timer fires first.
+		executor := app.FuncOf(func(_ app.Value, args []app.Value) any {
+			resolve := args[0]
+			w.Call("requestAnimationFrame", w.Get("setTimeout").Call("bind", w, resolve, 0))
+			w.Call("setTimeout", resolve, 100)
+			return nil
+		})
+		defer executor.Release()
+		w.Get("Promise").New(executor).Call("then", done)
+	})
+	if err != nil {
+		ctx.Dispatch(fn)
+	}
+}
+
 // tellWorkerReady tells the service worker the page is ready: on a first
 // visit it fills its cache only then (see ServiceWorker), so that caching
 // the app does not compete with the page's own download of it.

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -78,16 +80,50 @@ type routeRef struct {
 	pos     int    // position of the route in its routesTo
 }
 
-// OnInit computes the built-in default scenario, so the prerendered page
-// shows real results before the wasm starts.
+// OnInit loads the scenario. The prerendered page shows the built-in
+// default. In the browser the scenario comes from the link, an example, the
+// autosave or the default, before go-app's first render: the planner is
+// then drawn whole the first time, with no empty frame and no second pass.
 func (p *Planner) OnInit() {
 	p.zoom = 1
 	p.usageLocation = powershell.DefaultUsageLocation
 	if app.IsServer {
 		p.replace(examples.Default())
+		return
 	}
-	// In the browser OnMount picks the scenario (link, autosave or default)
-	// and the page renders once, with it.
+	p.load(app.Window().URL())
+}
+
+// load picks the language and the scenario of the page opened at u, in the
+// browser, and marks the page ready.
+func (p *Planner) load(u *url.URL) {
+	p.lang = pickLang(u)
+	query := u.Query()
+	p.embed = query.Get("embed") == "1"
+	d, err := fromLink(u)
+	switch {
+	case err == nil:
+		p.replace(d)
+		p.fragment = u.Fragment // on screen: OnNav has nothing to reload
+	case errors.Is(err, scenario.ErrNoPlan):
+		if e, ok := examples.Named(query.Get("example")); ok {
+			p.replace(e.Build())
+		} else if saved := p.fromStorage(); saved != nil {
+			p.replace(saved)
+		}
+	default:
+		p.alert = p.t("link.broken", err.Error())
+		if saved := p.fromStorage(); saved != nil {
+			p.replace(saved)
+		}
+	}
+	if p.doc == nil {
+		p.replace(examples.Default())
+	}
+	// The address bar and the autosave hold the plan on screen from the
+	// start, written once the browser has painted it (see OnMount).
+	p.unsaved = true
+	p.ready = true
 }
 
 // OnPreRender picks the language of the prerendered page from its path
@@ -105,10 +141,10 @@ func langOfPath(path string) i18n.Lang {
 	return i18n.EN
 }
 
-// pickLang chooses the language in the browser: ?lang= forces it, then the
-// /it page, then the language the user chose before, then the browser's.
-func (p *Planner) pickLang(ctx app.Context) i18n.Lang {
-	u := ctx.Page().URL()
+// pickLang chooses the language of the page opened at u: ?lang= forces
+// it, then the /it page, then the language the user chose before, then the
+// browser's.
+func pickLang(u *url.URL) i18n.Lang {
 	if l, ok := i18n.Parse(u.Query().Get("lang")); ok {
 		return l
 	}
@@ -116,7 +152,12 @@ func (p *Planner) pickLang(ctx app.Context) i18n.Lang {
 		return i18n.IT
 	}
 	var saved string
-	if guard(func() { ctx.LocalStorage().Get(langKey, &saved) }) == nil {
+	// Stored by setLang through go-app's storage, which writes JSON.
+	if guard(func() {
+		if v := app.Window().Get("localStorage").Call("getItem", langKey); v.Truthy() {
+			json.Unmarshal([]byte(v.String()), &saved)
+		}
+	}) == nil {
 		if l, ok := i18n.Parse(saved); ok && saved != "" {
 			return l
 		}
@@ -148,63 +189,33 @@ func (p *Planner) setLang(ctx app.Context, l i18n.Lang, remember bool) {
 	p.status = ""
 }
 
-// OnMount loads the scenario of the link, or the autosaved one, and marks
-// the page ready.
+// OnMount gives the document the page's language and title, and writes
+// the address bar and the autosave once the browser has painted the page:
+// encoding the scenario is not worth delaying the first screen for.
 func (p *Planner) OnMount(ctx app.Context) {
-	p.setLang(ctx, p.pickLang(ctx), false)
-	query := ctx.Page().URL().Query()
-	p.embed = query.Get("embed") == "1"
-	d, err := p.fromLink(ctx)
-	switch {
-	case err == nil:
-		p.replace(d)
-	case errors.Is(err, scenario.ErrNoPlan):
-		if e, ok := examples.Named(query.Get("example")); ok {
-			p.replace(e.Build())
-		} else if saved := p.fromStorage(ctx); saved != nil {
-			p.replace(saved)
-		}
-	default:
-		p.alert = p.t("link.broken", err.Error())
-		if saved := p.fromStorage(ctx); saved != nil {
-			p.replace(saved)
-		}
-	}
-	if p.doc == nil {
-		p.replace(examples.Default())
-	}
-	// The address bar and the autosave hold the plan on screen from the
-	// start, written once it is on screen: encoding it is not worth
-	// delaying the first render for.
-	p.unsaved = true
-	// (Defer flags no update, so the callback must not PreventUpdate: that
-	// would cancel the next edit's.)
-	ctx.Defer(func(ctx app.Context) {
+	p.setLang(ctx, p.lang, false)
+	ctx.PreventUpdate() // OnInit's scenario is on screen already
+	afterPaint(ctx, func(ctx app.Context) {
 		tellWorkerReady()
-		if !p.unsaved {
-			return
-		}
-		if p.writeSaved(ctx) {
-			ctx.Update()
+		if !p.unsaved || !p.writeSaved(ctx) {
+			ctx.PreventUpdate() // nothing on screen changed
 		}
 	})
 	p.watchLeave()
-	p.ready = true
 }
 
 // OnNav reloads the scenario when the user opens another #plan= link in the
 // same tab. A link that cannot be read keeps the scenario on screen.
 func (p *Planner) OnNav(ctx app.Context) {
-	if !p.ready {
-		return
-	}
 	frag := ctx.Page().URL().Fragment
 	if frag == p.fragment {
+		ctx.PreventUpdate() // the scenario of this link is on screen
 		return
 	}
 	d, err := scenario.DecodeFragment(frag)
 	switch {
 	case errors.Is(err, scenario.ErrNoPlan):
+		ctx.PreventUpdate()
 		return
 	case err != nil:
 		p.alert = p.t("link.broken", err.Error())
@@ -216,15 +227,17 @@ func (p *Planner) OnNav(ctx app.Context) {
 	p.save(ctx)
 }
 
-func (p *Planner) fromLink(ctx app.Context) (*scenario.Document, error) {
-	frag := ctx.Page().URL().Fragment
+// fromLink decodes the scenario of a #plan= link.
+func fromLink(u *url.URL) (*scenario.Document, error) {
+	frag := u.Fragment
 	if strings.TrimSpace(frag) == "" {
 		return nil, scenario.ErrNoPlan
 	}
 	return scenario.DecodeFragment(frag)
 }
 
-func (p *Planner) fromStorage(ctx app.Context) (d *scenario.Document) {
+// fromStorage reads the autosaved scenario, or returns nil.
+func (p *Planner) fromStorage() (d *scenario.Document) {
 	if p.embed {
 		return nil // a frame in documentation neither reads nor replaces the user's own scenario
 	}
@@ -437,7 +450,7 @@ func (p *Planner) fieldText(key, value string) string {
 func (p *Planner) Render() app.UI {
 	root := el.Div().ID("ra-planner").Class("planner")
 	if p.doc == nil {
-		return root // the browser's first frame, before OnMount has a scenario
+		return root // never: OnInit always loads a scenario
 	}
 	if p.ready {
 		root = root.DataSet("ready", "true")
