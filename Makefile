@@ -14,7 +14,7 @@ WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 # every caller, 70 kB more gzip for no measured gain in speed (see make bench).
 WASMFLAGS ?= -trimpath -ldflags="-s -w" -gcflags="github.com/raplanner/raplanner/app/...=-l"
 # The pure packages (no go-app), also tested under GOOS=js GOARCH=wasm in Node.
-PURE    := ./app/catalog/ ./app/scenario/ ./app/licensing/ ./app/examples/ ./app/diagram/ ./app/advice/ ./app/export/ ./app/powershell/
+PURE    := ./app/catalog/ ./app/markup/ ./app/scenario/ ./app/licensing/ ./app/examples/ ./app/diagram/ ./app/advice/ ./app/export/ ./app/powershell/
 
 .PHONY: all dist serve test vet unit jstest e2e e2e-deps chromium bench fuzz clean
 

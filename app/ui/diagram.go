@@ -6,6 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/diagram"
 	"github.com/raplanner/raplanner/app/licensing"
+	"github.com/raplanner/raplanner/app/markup"
 )
 
 const svgNS = "http://www.w3.org/2000/svg"
@@ -53,6 +54,7 @@ func (p *Planner) renderDiagram() app.UI {
 					Attr("width", px(w)).Attr("height", px(h)).
 					Attr("viewBox", "0 0 "+px(l.Width)+" "+px(l.Height)).
 					Role("group").Aria("label", p.t("diagram.label")).
+					OnClick(p.onDiagramClick).OnKeyDown(p.onDiagramKey).
 					Body(
 						svg("defs").Body(
 							svg("clipPath").ID("node-clip").Body(
@@ -93,13 +95,12 @@ func (p *Planner) renderNode(i int) app.UI {
 		sub += " · " + a.PhoneNumber
 	}
 	return &diagramNode{
-		Index: i, ID: a.ID, Name: p.accountName(i), Sub: sub,
+		ID: a.ID, Name: p.accountName(i), Sub: sub,
 		Plan: plan.String(), PlanShort: p.planShort(plan),
 		// The node's name is the words drawn in it; its description says them in full.
 		Desc: p.typeLabel(a.Type) + ", " + p.planLabel(plan, p.result.Edition),
 		X:    b.X, Y: b.Y, W: b.W, H: b.H,
 		Selected: a.ID == p.selected,
-		p:        p,
 	}
 }
 
@@ -120,20 +121,18 @@ func edgeViews(l diagram.Layout) []edgeView {
 	return out
 }
 
-// legend explains the colours and words of the diagram.
+// legend explains the colours and words of the diagram, in one piece of
+// markup (see diagramNode).
 func (p *Planner) legend() app.UI {
-	plans := []licensing.Plan{licensing.PlanFree, licensing.PlanPaid, licensing.PlanNone, licensing.PlanNoAccount}
-	return el.Ul().Class("legend").Aria("label", p.t("diagram.legend")).Body(
-		app.Range(plans).Slice(func(i int) app.UI {
-			plan := plans[i]
-			return el.Li().Body(
-				el.Span().Class("swatch plan-"+plan.String()).Aria("hidden", true).Text(p.planShort(plan)),
-				app.Text(" "+p.t(keyOf("legend."+plan.String()))),
-			)
-		}),
-		el.Li().Body(el.Span().Class("swatch-line").Aria("hidden", true), app.Text(" "+p.t("legend.route"))),
-		el.Li().Body(el.Span().Class("swatch-line back").Aria("hidden", true), app.Text(" "+p.t("legend.back"))),
-	)
+	var m markup.Builder
+	m.Open("ul", "class", "legend", "aria-label", p.t("diagram.legend"))
+	for _, plan := range []licensing.Plan{licensing.PlanFree, licensing.PlanPaid, licensing.PlanNone, licensing.PlanNoAccount} {
+		m.Open("li").Elem("span", p.planShort(plan), "class", "swatch plan-"+plan.String(), "aria-hidden", "true").
+			Text(" " + p.t(keyOf("legend."+plan.String()))).Close("li")
+	}
+	m.Open("li").Elem("span", "", "class", "swatch-line", "aria-hidden", "true").Text(" " + p.t("legend.route")).Close("li")
+	m.Open("li").Elem("span", "", "class", "swatch-line back", "aria-hidden", "true").Text(" " + p.t("legend.back")).Close("li")
+	return app.Raw(m.Close("ul").String())
 }
 
 // neighbour returns the box nearest to box i in the direction of an arrow

@@ -32,12 +32,12 @@ func (p *Planner) renderEditor() app.UI {
 		}),
 		el.Div().Class("editor").Body(
 			el.Nav().Class("account-list").Aria("label", p.t("editor.list")).Body(
-				el.Ul().Body(
+				el.Ul().OnClick(p.onPickAccount).Body(
 					app.Range(p.doc.Accounts[:p.shownRows()]).Slice(func(i int) app.UI {
 						a := p.doc.Accounts[i]
 						return &accountItem{
 							ID: a.ID, Type: string(a.Type), Kind: p.typeShort(a.Type), Name: p.accountName(i),
-							Number: a.PhoneNumber, Current: a.ID == p.selected, p: p,
+							Number: a.PhoneNumber, Current: a.ID == p.selected,
 						}
 					}),
 				),

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/raplanner/raplanner/app/markup"
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
@@ -14,14 +16,16 @@ import (
 // touches only what it changed. Each keeps the planner in an unexported
 // field, which go-app never copies or compares, to act on events.
 
-// diagramNode is one box of the diagram.
+// diagramNode is one box of the diagram. It is drawn as one piece of
+// markup (a nested svg element), parsed by the browser: element by element,
+// each box cost the first render about a hundred calls from Go into
+// JavaScript. The diagram's svg element handles its clicks and keys
+// (onDiagramClick, onDiagramKey).
 type diagramNode struct {
 	app.Compo
-	Index                                int
 	ID, Name, Sub, Plan, PlanShort, Desc string
 	X, Y, W, H                           float64
 	Selected                             bool
-	p                                    *Planner
 }
 
 // Render draws the box: name, type and number, and the plan as a word
@@ -31,37 +35,25 @@ func (c *diagramNode) Render() app.UI {
 	if c.Selected {
 		class += " selected"
 	}
-	return svg("g").ID("node-"+c.ID).Class(class).DataSet("account", c.ID).DataSet("plan", c.Plan).
-		Attr("transform", "translate("+px(c.X)+" "+px(c.Y)+")").
-		TabIndex(0).Role("button").
-		OnClick(func(ctx app.Context, e app.Event) { c.p.selectAccount(ctx, c.ID) }).
-		OnKeyDown(func(ctx app.Context, e app.Event) {
-			switch key := e.Get("key").String(); key {
-			case "Enter", " ":
-				e.PreventDefault()
-				c.p.selectAccount(ctx, c.ID)
-			case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown":
-				e.PreventDefault()
-				if j := neighbour(c.p.layout.Nodes, c.Index, key); j >= 0 && j < len(c.p.doc.Accounts) {
-					focus(ctx, "node-"+c.p.doc.Accounts[j].ID)
-				}
-			}
-		}).
-		Body(
-			svg("desc").Text(c.Desc),
-			svg("rect").Class("node-box").Attr("width", px(c.W)).Attr("height", px(c.H)).Attr("rx", "8"),
-			svg("rect").Class("node-band").Attr("width", "6").Attr("height", px(c.H)).Attr("rx", "3"),
-			// The whole name, clipped to the box: the page reads it in full.
-			svg("text").Class("node-name").Attr("x", "14").Attr("y", "22").Attr("clip-path", "url(#node-clip)").Text(c.Name),
-			svg("text").Class("node-sub").Attr("x", "14").Attr("y", "40").Text(c.Sub),
-			svg("text").Class("node-plan").Attr("x", "14").Attr("y", "56").Text(c.PlanShort),
-		)
+	var m markup.Builder
+	m.Open("svg", "overflow", "visible").
+		Open("g", "id", "node-"+c.ID, "class", class, "data-account", c.ID, "data-plan", c.Plan,
+			"transform", "translate("+px(c.X)+" "+px(c.Y)+")", "tabindex", "0", "role", "button").
+		Elem("desc", c.Desc).
+		Elem("rect", "", "class", "node-box", "width", px(c.W), "height", px(c.H), "rx", "8").
+		Elem("rect", "", "class", "node-band", "width", "6", "height", px(c.H), "rx", "3").
+		// The whole name, clipped to the box: the page reads it in full.
+		Elem("text", c.Name, "class", "node-name", "x", "14", "y", "22", "clip-path", "url(#node-clip)").
+		Elem("text", c.Sub, "class", "node-sub", "x", "14", "y", "40").
+		Elem("text", c.PlanShort, "class", "node-plan", "x", "14", "y", "56").
+		Close("g").Close("svg")
+	return app.Raw(m.String())
 }
 
 // edgeView is one arrow of the diagram.
 type edgeView struct{ D, Class string }
 
-// edgeLayer draws all the arrows of the diagram.
+// edgeLayer draws all the arrows of the diagram, as one piece of markup.
 type edgeLayer struct {
 	app.Compo
 	Edges []edgeView
@@ -69,11 +61,12 @@ type edgeLayer struct {
 
 // Render draws the arrows.
 func (c *edgeLayer) Render() app.UI {
-	return svg("g").Class("edges").Body(
-		app.Range(c.Edges).Slice(func(i int) app.UI {
-			return svg("path").Class(c.Edges[i].Class).Attr("d", c.Edges[i].D).Attr("marker-end", "url(#arrow)")
-		}),
-	)
+	var m markup.Builder
+	m.Open("svg", "overflow", "visible").Open("g", "class", "edges")
+	for _, e := range c.Edges {
+		m.Elem("path", "", "class", e.Class, "d", e.D, "marker-end", "url(#arrow)")
+	}
+	return app.Raw(m.Close("g").Close("svg").String())
 }
 
 // planRow is one row of the per-account table.
@@ -95,28 +88,84 @@ func (c *planRow) Render() app.UI {
 	)
 }
 
-// accountItem is one entry of the call-flow editor's list.
+// accountItem is one entry of the call-flow editor's list, drawn as one
+// piece of markup like diagramNode; the list handles the clicks
+// (onPickAccount).
 type accountItem struct {
 	app.Compo
 	ID, Type, Kind, Name, Number string
 	Current                      bool
-	p                            *Planner
 }
 
 // Render draws the entry as a button that opens the account.
 func (c *accountItem) Render() app.UI {
-	return el.Li().Body(
-		el.Button().Attr("type", "button").Class("account-item").ID("pick-"+c.ID).
-			Aria("current", c.Current).
-			OnClick(func(ctx app.Context, e app.Event) { c.p.selected = c.ID }).
-			Body(
-				el.Span().Class("kind kind-"+c.Type).Text(c.Kind),
-				el.Span().Class("account-item-name").Text(c.Name),
-				app.If(c.Number != "", func() app.UI {
-					return el.Span().Class("account-item-number").Text(c.Number)
-				}),
-			),
-	)
+	var m markup.Builder
+	m.Open("li").
+		Open("button", "type", "button", "class", "account-item", "id", "pick-"+c.ID, "data-pick", c.ID,
+			"aria-current", strconv.FormatBool(c.Current)).
+		Elem("span", c.Kind, "class", "kind kind-"+c.Type).
+		Elem("span", c.Name, "class", "account-item-name")
+	if c.Number != "" {
+		m.Elem("span", c.Number, "class", "account-item-number")
+	}
+	return app.Raw(m.Close("button").Close("li").String())
+}
+
+// accountOf returns the account id held in attribute attr of the element
+// the event e happened in or of its nearest ancestor with it, or "": the
+// diagram's nodes carry data-account, the list's entries data-pick.
+func accountOf(e app.Event, attr string) string {
+	var id string
+	guard(func() {
+		if n := e.Get("target").Call("closest", "["+attr+"]"); n.Truthy() {
+			id = n.Call("getAttribute", attr).String()
+		}
+	})
+	return id
+}
+
+// onPickAccount opens the account of the list entry clicked.
+func (p *Planner) onPickAccount(ctx app.Context, e app.Event) {
+	id := accountOf(e, "data-pick")
+	if id == "" || p.indexOf(id) < 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	p.selected = id
+}
+
+// onDiagramClick opens the account of the diagram node clicked.
+func (p *Planner) onDiagramClick(ctx app.Context, e app.Event) {
+	id := accountOf(e, "data-account")
+	if id == "" || p.indexOf(id) < 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	p.selectAccount(ctx, id)
+}
+
+// onDiagramKey opens the focused node's account with Enter or Space, and
+// moves the focus to the nearest node with the arrow keys.
+func (p *Planner) onDiagramKey(ctx app.Context, e app.Event) {
+	id := accountOf(e, "data-account")
+	i := p.indexOf(id)
+	if id == "" || i < 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	switch key := e.Get("key").String(); key {
+	case "Enter", " ":
+		e.PreventDefault()
+		p.selectAccount(ctx, id)
+	case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown":
+		e.PreventDefault()
+		if j := neighbour(p.layout.Nodes, i, key); j >= 0 && j < len(p.doc.Accounts) {
+			focus(ctx, "node-"+p.doc.Accounts[j].ID)
+		}
+		ctx.PreventUpdate() // the focus moves, nothing else
+	default:
+		ctx.PreventUpdate()
+	}
 }
 
 // selectAccount opens the account with the given id in the editor.
