@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/raplanner/raplanner/app/catalog"
 	"github.com/raplanner/raplanner/build/pages"
 )
@@ -118,5 +120,53 @@ func TestSKUSuggestions(t *testing.T) {
 		if got[i] != [2]string{s.PartNumber, s.Name} {
 			t.Errorf("suggestion %d is %q, want %q (%s)", i, got[i], s.PartNumber, s.Name)
 		}
+	}
+}
+
+// TestStaticPageUnderLoader checks the prerendered page: a browser that
+// does not run the wasm (?wasm=false, as for a crawler) shows it, with the
+// default scenario's choices; while go-app's loader covers the window it is
+// not laid out at all.
+func TestStaticPageUnderLoader(t *testing.T) {
+	tb := openTab(t, serverURL)
+	do(t, tb.ctx, chromedp.Navigate(serverURL+"/?wasm=false"), chromedp.WaitNotPresent(chromedp.ID("app-wasm-loader")))
+	type state struct {
+		Display string  `json:"display"`
+		Height  float64 `json:"height"`
+		Title   string  `json:"title"`
+		Ready   bool    `json:"ready"`
+	}
+	const read = `(() => {
+		const p = document.getElementById("ra-planner");
+		return {display: getComputedStyle(p).display, height: p.getBoundingClientRect().height,
+			title: (p.querySelector("h1") || {}).textContent || "", ready: !!document.querySelector('[data-ready="true"]')};
+	})()`
+	got := evalJS[state](t, tb.ctx, read)
+	if got.Display == "none" || got.Height < 100 || got.Title != "RA Planner" {
+		t.Errorf("without the wasm the static page shows: display %q, height %.0f px, title %q; want it drawn, titled RA Planner", got.Display, got.Height, got.Title)
+	}
+	if got.Ready {
+		t.Error("with ?wasm=false the page says it is ready: the app ran")
+	}
+	// Each choice shows the default scenario's (a false checked or selected
+	// written as an attribute reads as true).
+	choices := evalJS[map[string]string](t, tb.ctx, `({
+		edition: (document.querySelector('input[name="edition"]:checked') || {}).value || "none",
+		language: document.getElementById("lang").value,
+		currency: document.getElementById("currency").value,
+	})`)
+	want := map[string]string{"edition": "virtual-user-2020", "language": "en", "currency": "USD"}
+	if !maps.Equal(choices, want) {
+		t.Errorf("the static page's choices: %v, want %v", choices, want)
+	}
+	// Put a loader back, as the page has it while the wasm downloads.
+	got = evalJS[state](t, tb.ctx, `(() => {
+		const l = document.createElement("aside");
+		l.id = "app-wasm-loader";
+		document.body.appendChild(l);
+		return `+read+`;
+	})()`)
+	if got.Display != "none" || got.Height != 0 {
+		t.Errorf("under the loader the static page is laid out: display %q, height %.0f px; want display none", got.Display, got.Height)
 	}
 }

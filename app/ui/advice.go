@@ -94,7 +94,7 @@ func (p *Planner) renderRedesign(f advice.Finding) app.UI {
 					}
 				}
 				return el.Div().Class("check").Body(
-					el.Input().Attr("type", "checkbox").ID(box).Attr("checked", p.whatIf[id]).
+					flag(el.Input().Attr("type", "checkbox").ID(box), "checked", p.whatIf[id]).
 						OnChange(func(ctx app.Context, e app.Event) {
 							p.whatIf[id] = ctx.JSSrc().Get("checked").Bool()
 							p.recomputeWhatIf()

@@ -18,8 +18,7 @@ func (p *Planner) renderEditions() app.UI {
 				key := "edition." + string(e)
 				id := "edition-" + string(e)
 				return el.Label().Attr("for", id).Class("edition").Body(
-					el.Input().Attr("type", "radio").Attr("name", "edition").ID(id).Attr("value", string(e)).
-						Attr("checked", e == current).
+					flag(el.Input().Attr("type", "radio").Attr("name", "edition").ID(id).Attr("value", string(e)), "checked", e == current).
 						OnChange(func(ctx app.Context, _ app.Event) {
 							p.apply(ctx, func(d *scenario.Document) { d.Edition = e })
 						}, app.EventScope(e)),

@@ -104,8 +104,8 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 			el.Div().Class("field").Body(
 				el.Label().Attr("for", "account-type").Text(p.t("field.type")),
 				el.Select().ID("account-type").Body(
-					el.Option().Attr("value", string(scenario.AutoAttendant)).Text(p.t("type.auto-attendant")).Attr("selected", a.Type == scenario.AutoAttendant),
-					el.Option().Attr("value", string(scenario.CallQueue)).Text(p.t("type.call-queue")).Attr("selected", a.Type == scenario.CallQueue),
+					flag(el.Option().Attr("value", string(scenario.AutoAttendant)).Text(p.t("type.auto-attendant")), "selected", a.Type == scenario.AutoAttendant),
+					flag(el.Option().Attr("value", string(scenario.CallQueue)).Text(p.t("type.call-queue")), "selected", a.Type == scenario.CallQueue),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					t := scenario.AccountType(ctx.JSSrc().Get("value").String())
 					if t.Valid() {
@@ -127,9 +127,9 @@ func (p *Planner) renderAccountForm(i int) app.UI {
 			el.Div().Class("field").Body(
 				el.Label().Attr("for", "account-license").Text(p.t("field.license")),
 				el.Select().ID("account-license").Body(
-					el.Option().Attr("value", string(scenario.NoLicense)).Text(p.t("holds.none")).Attr("selected", a.LicenseOrDefault() == scenario.NoLicense),
-					el.Option().Attr("value", string(scenario.VirtualUser)).Text(p.t("field.license.virtual-user")).Attr("selected", a.License == scenario.VirtualUser),
-					el.Option().Attr("value", string(scenario.PhoneSystem)).Text(p.t("holds.phone-system")).Attr("selected", a.License == scenario.PhoneSystem),
+					flag(el.Option().Attr("value", string(scenario.NoLicense)).Text(p.t("holds.none")), "selected", a.LicenseOrDefault() == scenario.NoLicense),
+					flag(el.Option().Attr("value", string(scenario.VirtualUser)).Text(p.t("field.license.virtual-user")), "selected", a.License == scenario.VirtualUser),
+					flag(el.Option().Attr("value", string(scenario.PhoneSystem)).Text(p.t("holds.phone-system")), "selected", a.License == scenario.PhoneSystem),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					l := scenario.License(ctx.JSSrc().Get("value").String())
 					if l.Valid() {

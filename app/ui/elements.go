@@ -51,3 +51,15 @@ func (elements) Tr() app.HTMLElem               { return app.Elem("tr") }
 func (elements) Ul() app.HTMLElem               { return app.Elem("ul") }
 func (elements) Img() app.HTMLElemSelfClosing   { return app.ElemSelfClosing("img") }
 func (elements) Input() app.HTMLElemSelfClosing { return app.ElemSelfClosing("input") }
+
+// flag sets the boolean attribute name (checked, selected, disabled) of e
+// to v. In the browser go-app sets the element's property, true or false.
+// The prerendered HTML can only say true, by the attribute being there: a
+// false one is left out of it (go-app writes checked="false", which HTML
+// reads as checked).
+func flag[E interface{ Attr(string, any) E }](e E, name string, v bool) E {
+	if v || app.IsClient {
+		return e.Attr(name, v)
+	}
+	return e
+}

@@ -40,7 +40,7 @@ func (p *Planner) renderHeader() app.UI {
 				el.Select().ID("lang").Class("lang").Body(
 					app.Range(i18n.Langs).Slice(func(i int) app.UI {
 						l := i18n.Langs[i]
-						return el.Option().Attr("value", string(l)).Lang(string(l)).Text(l.Name()).Attr("selected", l == p.lang)
+						return flag(el.Option().Attr("value", string(l)).Lang(string(l)).Text(l.Name()), "selected", l == p.lang)
 					}),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					if l, ok := i18n.Parse(ctx.JSSrc().Get("value").String()); ok {

@@ -211,7 +211,7 @@ func (p *Planner) renderImportPreview() app.UI {
 			)
 		}),
 		el.Div().Class("actions").Body(
-			el.Button().Attr("type", "button").ID("ps-apply").Class("btn btn-primary").Text(p.t("ps.apply")).Attr("disabled", pv.Empty()).OnClick(p.onImportApply),
+			flag(el.Button().Attr("type", "button").ID("ps-apply").Class("btn btn-primary").Text(p.t("ps.apply")), "disabled", pv.Empty()).OnClick(p.onImportApply),
 			el.Button().Attr("type", "button").ID("ps-discard").Class("btn").Text(p.t("ps.discard")).OnClick(func(ctx app.Context, e app.Event) {
 				undo := p.imp.undo
 				p.imp = importState{undo: undo}

@@ -119,7 +119,7 @@ func (p *Planner) renderCost() app.UI {
 				el.Select().ID("currency").Body(
 					app.Range(currencies).Slice(func(i int) app.UI {
 						c := currencies[i]
-						return el.Option().Attr("value", c).Text(c).Attr("selected", c == currency)
+						return flag(el.Option().Attr("value", c).Text(c), "selected", c == currency)
 					}),
 				).OnChange(func(ctx app.Context, e app.Event) {
 					c := ctx.JSSrc().Get("value").String()

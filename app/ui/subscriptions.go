@@ -160,7 +160,7 @@ func (p *Planner) renderIncludes(i int, s scenario.Subscription) app.UI {
 		el.Label().Attr("for", id).Class("visually-hidden").Text(p.t("includes.label", s.SKU)),
 		el.Select().ID(id).Body(
 			app.Range(opts).Slice(func(k int) app.UI {
-				return el.Option().Attr("value", string(opts[k].v)).Text(p.t(keyOf(opts[k].key))).Attr("selected", opts[k].v == s.Includes)
+				return flag(el.Option().Attr("value", string(opts[k].v)).Text(p.t(keyOf(opts[k].key))), "selected", opts[k].v == s.Includes)
 			}),
 		).OnChange(func(ctx app.Context, e app.Event) {
 			v := scenario.Includes(ctx.JSSrc().Get("value").String())
