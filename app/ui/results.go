@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/raplanner/raplanner/app/i18n"
 	"github.com/raplanner/raplanner/app/licensing"
+	"github.com/raplanner/raplanner/app/markup"
 	"github.com/raplanner/raplanner/app/scenario"
 )
 
@@ -51,12 +52,18 @@ func (p *Planner) paidToBuyLabel(e scenario.Edition) string {
 }
 
 // metric draws one total with its page hook: data-metric and data-value
-// (the plain integer, whatever the language).
+// (the plain integer, whatever the language). It is one piece of markup
+// (see diagramNode): a page shows a dozen of them.
 func (p *Planner) metric(name, label string, v int64, class string) app.UI {
-	return el.Div().Class("metric "+class).Body(
-		el.Span().Class("metric-value").DataSet("metric", name).DataSet("value", v).Text(p.int(v)),
-		el.Span().Class("metric-label").Text(label),
-	)
+	if class != "" {
+		class = " " + class
+	}
+	var m markup.Builder
+	m.Open("div", "class", "metric"+class).
+		Elem("span", p.int(v), "class", "metric-value", "data-metric", name, "data-value", strconv.FormatInt(v, 10)).
+		Elem("span", label, "class", "metric-label").
+		Close("div")
+	return app.Raw(m.String())
 }
 
 // renderCost draws the price field and, with a price, the monthly and
