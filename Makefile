@@ -83,6 +83,9 @@ BENCH_COUNT    ?= 3
 # The bench builds its own copy of the site, so that a `make dist` or `make e2e`
 # running meanwhile (they empty dist/) cannot change what it measures.
 bench: DIST = $(BENCH_DIR)/dist
+# shquote quotes a value for the shell, single quotes in it included.
+shquote = '$(subst ','\'',$(1))'
+
 bench: chromium dist bench-brotli
 	rm -rf $(BENCH_BASELINE)
 	mkdir -p $(BENCH_DIR) $(BENCH_BASELINE)/web
@@ -90,7 +93,7 @@ bench: chromium dist bench-brotli
 	$(GO) run ./build/baseline -out $(BENCH_BASELINE)
 	{ $(GO) test -run '^$$' -bench 'BenchmarkCompute' -benchmem -count $(BENCH_COUNT) ./app/licensing/ 2>&1 || echo "FAIL: go test -bench BenchmarkCompute"; \
 	  $(GO) test -run '^$$' -bench 'BenchmarkLayered' -benchmem -count $(BENCH_COUNT) ./app/diagram/ 2>&1 || echo "FAIL: go test -bench BenchmarkLayered"; } > $(BENCH_DIR)/engine.txt
-	$(GO) run ./e2e/bench -dist $(DIST) -baseline $(BENCH_BASELINE) -engine $(BENCH_DIR)/engine.txt -out $(BENCH_OUT) -wasmflags '$(WASMFLAGS)' -note '$(BENCH_NOTE)' $(BENCH_FLAGS)
+	$(GO) run ./e2e/bench -dist $(DIST) -baseline $(BENCH_BASELINE) -engine $(BENCH_DIR)/engine.txt -out $(BENCH_OUT) -wasmflags $(call shquote,$(WASMFLAGS)) -note $(call shquote,$(BENCH_NOTE)) $(BENCH_FLAGS)
 
 .PHONY: bench-brotli
 ## bench-brotli: install the brotli CLI when missing (as root); without it the report says n/a

@@ -13,8 +13,10 @@ import (
 // exported fields are everything they show: when the planner re-renders,
 // go-app compares those fields and leaves the rows, boxes and arrows that
 // did not change alone. On a tenant of thousands of accounts an edit then
-// touches only what it changed. Each keeps the planner in an unexported
-// field, which go-app never copies or compares, to act on events.
+// touches only what it changed. The diagram's boxes and the editor's list
+// are drawn as markup and their container handles their events; the route
+// picker keeps the planner in an unexported field, which go-app never
+// copies or compares, to act on its own.
 
 // diagramNode is one box of the diagram. It is drawn as one piece of
 // markup (a nested svg element), parsed by the browser: element by element,
