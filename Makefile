@@ -76,15 +76,15 @@ BENCH_DIR      ?= bench
 BENCH_BASELINE ?= $(BENCH_DIR)/baseline-dist
 BENCH_OUT      ?= $(BENCH_DIR)/report.md
 BENCH_FLAGS    ?=
-# What changed since the previous run, for the report's History (no single quotes).
+# What changed since the previous run, for the report's History.
 BENCH_NOTE     ?=
 # Runs of each engine benchmark; the report takes the fastest (noise of a shared machine only adds time).
 BENCH_COUNT    ?= 3
+# shquote quotes a value for the shell, single quotes in it included.
+shquote = '$(subst ','\'',$(1))'
 # The bench builds its own copy of the site, so that a `make dist` or `make e2e`
 # running meanwhile (they empty dist/) cannot change what it measures.
 bench: DIST = $(BENCH_DIR)/dist
-# shquote quotes a value for the shell, single quotes in it included.
-shquote = '$(subst ','\'',$(1))'
 
 bench: chromium dist bench-brotli
 	rm -rf $(BENCH_BASELINE)
