@@ -122,7 +122,7 @@ func edgeViews(l diagram.Layout) []edgeView {
 }
 
 // legend explains the colours and words of the diagram, in one piece of
-// markup (see diagramNode).
+// markup (see app/markup).
 func (p *Planner) legend() app.UI {
 	var m markup.Builder
 	m.Open("ul", "class", "legend", "aria-label", p.t("diagram.legend"))

@@ -53,7 +53,7 @@ func (p *Planner) paidToBuyLabel(e scenario.Edition) string {
 
 // metric draws one total with its page hook: data-metric and data-value
 // (the plain integer, whatever the language). It is one piece of markup
-// (see diagramNode): a page shows a dozen of them.
+// (see app/markup): a page shows a dozen of them.
 func (p *Planner) metric(name, label string, v int64, class string) app.UI {
 	if class != "" {
 		class = " " + class
