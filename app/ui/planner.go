@@ -404,16 +404,13 @@ func (p *Planner) writeURL(ctx app.Context) {
 		return
 	}
 	p.fragment = frag
-	u := *ctx.Page().URL()
-	u.Fragment = frag
 	// A link no browser opens is not worth keeping in the address bar (it
 	// would also bring back an older plan on reload): the page says so.
 	p.linkTooLong = len(frag) > maxLink
 	if p.linkTooLong {
-		u.Fragment = ""
+		frag = ""
 	}
-	u.RawFragment = ""
-	ctx.Page().ReplaceURL(&u)
+	replaceFragment(frag)
 }
 
 // typed records what the user typed into field key and, when err is not
