@@ -87,7 +87,7 @@ func (p *Planner) onExport(ctx app.Context, e app.Event) {
 }
 
 func (p *Planner) onCopyLink(ctx app.Context, e app.Event) {
-	p.writeURL(ctx) // an edit may still be on its way to the address bar
+	p.writeURL() // an edit may still be on its way to the address bar
 	if len(p.fragment) > maxLink {
 		p.status = p.t("status.link-too-long")
 		return

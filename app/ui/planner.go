@@ -352,7 +352,7 @@ func (p *Planner) save(ctx app.Context) {
 // whether that changed what the page shows (the alert, the link note).
 func (p *Planner) writeSaved(ctx app.Context) (shown bool) {
 	tooLong, alert := p.linkTooLong, p.alert
-	p.writeURL(ctx)
+	p.writeURL()
 	p.writeStorage()
 	return p.linkTooLong != tooLong || p.alert != alert
 }
@@ -393,7 +393,7 @@ func (p *Planner) watchLeave() {
 }
 
 // writeURL puts the scenario in the URL fragment now.
-func (p *Planner) writeURL(ctx app.Context) {
+func (p *Planner) writeURL() {
 	frag, err := scenario.EncodeFragment(p.doc)
 	if err != nil {
 		p.alert = err.Error()
