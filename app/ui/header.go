@@ -127,7 +127,7 @@ func (p *Planner) renderAlerts() app.UI {
 				el.Span().Text(p.t("update.ready")),
 				el.Button().Attr("type", "button").ID("update-reload").Class("btn btn-small btn-primary").Text(p.t("update.reload")).
 					OnClick(func(ctx app.Context, e app.Event) {
-						p.writeSaved(ctx)
+						p.writeSaved()
 						ctx.Reload()
 					}),
 			)

@@ -49,7 +49,6 @@ type Planner struct {
 	script        string         // the shown script, built only while shown
 	usageLocation string         // the usage location the script sets
 
-	ready   bool // the browser app has loaded its scenario and rendered it
 	embed   bool // ?embed=1: the compact layout for an iframe in documentation
 	allRows bool // the table and the editor's list show every account
 	update  bool // a new version is installed: the next reload runs it
@@ -95,7 +94,7 @@ func (p *Planner) OnInit() {
 }
 
 // load picks the language and the scenario of the page opened at u, in the
-// browser, and marks the page ready.
+// browser.
 func (p *Planner) load(u *url.URL) {
 	p.lang = pickLang(u)
 	query := u.Query()
@@ -123,7 +122,6 @@ func (p *Planner) load(u *url.URL) {
 	// The address bar and the autosave hold the plan on screen from the
 	// start, written once the browser has painted it (see OnMount).
 	p.unsaved = true
-	p.ready = true
 }
 
 // OnPreRender picks the language of the prerendered page from its path
@@ -197,7 +195,7 @@ func (p *Planner) OnMount(ctx app.Context) {
 	ctx.PreventUpdate() // OnInit's scenario is on screen already
 	afterPaint(ctx, func(ctx app.Context) {
 		tellWorkerReady()
-		if !p.unsaved || !p.writeSaved(ctx) {
+		if !p.unsaved || !p.writeSaved() {
 			ctx.PreventUpdate() // nothing on screen changed
 		}
 	})
@@ -335,14 +333,14 @@ func (p *Planner) save(ctx app.Context) {
 		// Cheap: the address bar follows at once, so a reload right after
 		// an edit (which reloads the link) keeps it.
 		p.unsaved = true
-		p.writeSaved(ctx)
+		p.writeSaved()
 		return
 	}
 	p.saveGen++
 	p.unsaved = true
 	gen := p.saveGen
 	ctx.After(urlDelay, func(ctx app.Context) {
-		if gen != p.saveGen || !p.writeSaved(ctx) {
+		if gen != p.saveGen || !p.writeSaved() {
 			ctx.PreventUpdate() // nothing on screen changes
 		}
 	})
@@ -350,7 +348,7 @@ func (p *Planner) save(ctx app.Context) {
 
 // writeSaved writes the address bar and the autosave now, and reports
 // whether that changed what the page shows (the alert, the link note).
-func (p *Planner) writeSaved(ctx app.Context) (shown bool) {
+func (p *Planner) writeSaved() (shown bool) {
 	tooLong, alert := p.linkTooLong, p.alert
 	p.writeURL()
 	p.writeStorage()
@@ -449,7 +447,9 @@ func (p *Planner) Render() app.UI {
 	if p.doc == nil {
 		return root // never: OnInit always loads a scenario
 	}
-	if p.ready {
+	if app.IsClient {
+		// Only the browser app, which has loaded its scenario in OnInit,
+		// is ready; the prerendered page is not.
 		root = root.DataSet("ready", "true")
 	}
 	if p.prerendered {
