@@ -34,9 +34,11 @@ func TestSmoke(t *testing.T) {
 	}
 
 	// go-app's service worker fetches what it caches by itself, out of the
-	// page's sight: check that it cached nothing from another origin.
+	// page's sight: check that it cached nothing from another origin. It
+	// caches once the page says it is ready, after its first paint, and
+	// goes active before it has cached: wait for the cached app first.
+	waitControlled(t, ctx)
 	cached := evalJS[[]string](t, ctx, `(async () => {
-		await navigator.serviceWorker.ready;
 		const urls = [];
 		for (const name of await caches.keys()) {
 			const cache = await caches.open(name);
